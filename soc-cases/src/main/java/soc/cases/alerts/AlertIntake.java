@@ -1,0 +1,70 @@
+package soc.cases.alerts;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import soc.events.Alert;
+import soc.events.DeadLetter;
+import soc.events.EventJson;
+import soc.events.Topics;
+import soc.tenants.scope.TenantScope;
+
+/**
+ * Moves alerts from the alerts topic into PostgreSQL. The listener returns only after the batch committed, so
+ * offsets are committed after the write: a crash re-delivers, and the alert id keeps re-delivery idempotent.
+ * An unreadable message goes to the dead-letter topic with the reason instead of blocking the partition.
+ */
+@Component
+class AlertIntake {
+    private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
+
+    private final AlertStore store;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, String> kafka;
+    private final Counter received;
+    private final Counter rejected;
+
+    AlertIntake(AlertStore store, PlatformTransactionManager transactionManager, KafkaTemplate<String, String> kafka,
+                MeterRegistry meters) {
+        this.store = store;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.kafka = kafka;
+        this.received = Counter.builder("soc.cases.alerts.received").register(meters);
+        this.rejected = Counter.builder("soc.cases.alerts.rejected").register(meters);
+    }
+
+    @KafkaListener(topics = Topics.ALERTS, groupId = "soc-cases-intake", batch = "true")
+    void onAlerts(List<ConsumerRecord<String, String>> records) {
+        TenantScope.run(TenantScope.ALL_TENANTS, () -> transactions.executeWithoutResult(status -> {
+            for (ConsumerRecord<String, String> record : records) {
+                Alert alert;
+                try {
+                    alert = EventJson.read(record.value(), Alert.class);
+                } catch (RuntimeException e) {
+                    deadLetter(record, "unreadable alert: " + e.getMessage());
+                    continue;
+                }
+                store.insert(alert);
+                received.increment();
+            }
+        }));
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, String reason) {
+        rejected.increment();
+        log.warn("Alert rejected at offset {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+        DeadLetter letter = new DeadLetter(record.key(), null, "cases-intake", reason, record.value(), Instant.now());
+        kafka.send(Topics.DEAD_LETTER, record.key(), EventJson.write(letter)).join();
+    }
+}

@@ -1,0 +1,5 @@
+package soc.cases.alerts;
+
+public enum AlertStatus {
+    NEW, ACKNOWLEDGED, IN_CASE, CLOSED
+}

@@ -1,0 +1,492 @@
+package soc.detect.sigma;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A precompiled test of one event value (true when any of the value's string forms passes). */
+abstract class ValueTest {
+
+    abstract boolean test(EventValue v, EventContext ctx);
+
+    /** Rough relative evaluation cost, used to evaluate cheap tests first. */
+    abstract int cost();
+
+    // ---------------------------------------------------------------- strings
+
+    enum Mode { EQUALS, PREFIX, SUFFIX, CONTAINS, ANY }
+
+    /** Literal string test; the needle is lower-cased at compile time unless {@code cased}. */
+    static final class Str extends ValueTest {
+        final Mode mode;
+        final String needle;
+        final boolean cased;
+
+        Str(Mode mode, String needle, boolean cased) {
+            this.mode = mode;
+            this.needle = needle;
+            this.cased = cased;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            Prof.c[2 + mode.ordinal()]++;
+            if (mode == Mode.CONTAINS && Prof.seen.size() < 40) {
+                Prof.seen.add(needle + "|" + cased);
+            }
+            String[] forms = cased ? v.strings : v.lower();
+            for (String s : forms) {
+                if (check(s)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean check(String s) {
+            return switch (mode) {
+                case EQUALS -> s.equals(needle);
+                case PREFIX -> s.startsWith(needle);
+                case SUFFIX -> s.endsWith(needle);
+                case CONTAINS -> s.contains(needle);
+                case ANY -> true;
+            };
+        }
+
+        @Override
+        int cost() {
+            return mode == Mode.CONTAINS ? 4 : 1;
+        }
+
+        @Override
+        public String toString() {
+            return mode + (cased ? "(cased)" : "") + "'" + needle + "'";
+        }
+    }
+
+    /** Case-insensitive (or cased) equality against a set of values: one hash look-up per string form. */
+    static final class EqSet extends ValueTest {
+        final Set<String> values;
+        final boolean cased;
+
+        EqSet(Set<String> values, boolean cased) {
+            this.values = new HashSet<>(values);
+            this.cased = cased;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            for (String s : cased ? v.strings : v.lower()) {
+                if (values.contains(s)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        int cost() {
+            return 2;
+        }
+    }
+
+    /** A wildcard pattern with inner * or ?, compiled once to a regular expression (whole-value match). */
+    static final class Glob extends ValueTest {
+        final Pattern pattern;
+        final boolean cased;
+
+        Glob(Pattern pattern, boolean cased) {
+            this.pattern = pattern;
+            this.cased = cased;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            Prof.c[7]++;
+            for (String s : cased ? v.strings : v.lower()) {
+                if (pattern.matcher(s).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        int cost() {
+            return 10;
+        }
+
+        @Override
+        public String toString() {
+            return "GLOB/" + pattern + "/";
+        }
+    }
+
+    /** {@code re}: Java regex (PCRE subset of the spec), searched anywhere in the original (not lower-cased) value. */
+    static final class Regex extends ValueTest {
+        final Pattern pattern;
+
+        Regex(Pattern pattern) {
+            this.pattern = pattern;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            Prof.c[8]++;
+            for (String s : v.strings) {
+                if (pattern.matcher(s).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        int cost() {
+            return 20;
+        }
+
+        @Override
+        public String toString() {
+            return "RE/" + pattern + "/";
+        }
+    }
+
+    /**
+     * A case-insensitive {@code contains} answered by the field's {@link NeedleIndex}: the field is scanned once per
+     * event for all needles, then each test is an array look-up.
+     */
+    static final class Needle extends ValueTest {
+        final int index;
+        final int id;
+        final boolean keyword;
+        final String needle;
+
+        Needle(int index, int id, boolean keyword, String needle) {
+            this.index = index;
+            this.id = id;
+            this.keyword = keyword;
+            this.needle = needle;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            Prof.c[10]++;
+            return ctx.needleHit(index, id, keyword ? null : v);
+        }
+
+        @Override
+        int cost() {
+            return 2;
+        }
+
+        @Override
+        public String toString() {
+            return "NEEDLE'" + needle + "'";
+        }
+    }
+
+    /** OR (or AND, {@code all}) of several needles of one index: one call, a tight loop over ids. */
+    static final class NeedleSet extends ValueTest {
+        final int index;
+        final int[] ids;
+        final boolean all;
+        final boolean keyword;
+
+        NeedleSet(int index, int[] ids, boolean all, boolean keyword) {
+            this.index = index;
+            this.ids = ids;
+            this.all = all;
+            this.keyword = keyword;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            return all ? ctx.allNeedlesHit(index, ids, keyword ? null : v)
+                    : ctx.anyNeedleHit(index, ids, keyword ? null : v);
+        }
+
+        @Override
+        int cost() {
+            return 2;
+        }
+    }
+
+    // ---------------------------------------------------------------- combinators
+
+    static final class AnyOf extends ValueTest {
+        final ValueTest[] tests;
+        private final int cost;
+
+        AnyOf(ValueTest[] tests) {
+            this.tests = tests;
+            int c = 0;
+            for (ValueTest t : tests) {
+                c += t.cost();
+            }
+            this.cost = c;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            for (ValueTest t : tests) {
+                if (t.test(v, ctx)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        int cost() {
+            return cost;
+        }
+    }
+
+    static final class AllOf extends ValueTest {
+        final ValueTest[] tests;
+        private final int cost;
+
+        AllOf(ValueTest[] tests) {
+            this.tests = tests;
+            int c = 0;
+            for (ValueTest t : tests) {
+                c += t.cost();
+            }
+            this.cost = c;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            for (ValueTest t : tests) {
+                if (!t.test(v, ctx)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        int cost() {
+            return cost;
+        }
+    }
+
+    static final class Never extends ValueTest {
+        final String why;
+
+        Never(String why) {
+            this.why = why;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            return false;
+        }
+
+        @Override
+        int cost() {
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- numbers, dates, networks
+
+    enum Cmp { EQ, LT, LTE, GT, GTE }
+
+    static boolean compare(double a, Cmp op, double b) {
+        return switch (op) {
+            case EQ -> a == b;
+            case LT -> a < b;
+            case LTE -> a <= b;
+            case GT -> a > b;
+            case GTE -> a >= b;
+        };
+    }
+
+    /** Parses a number from a Number or a decimal/hex string; NaN when not numeric. */
+    static double number(Object raw, String text) {
+        if (raw instanceof Number n) {
+            return n.doubleValue();
+        }
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            if (t.startsWith("0x") || t.startsWith("0X")) {
+                return Long.parseLong(t.substring(2), 16);
+            }
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** lt/lte/gt/gte: the event value parsed as a number (non-numeric never matches). */
+    static final class Numeric extends ValueTest {
+        final Cmp op;
+        final double bound;
+
+        Numeric(Cmp op, double bound) {
+            this.op = op;
+            this.bound = bound;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            if (v.raw instanceof Number n) {
+                return compare(n.doubleValue(), op, bound);
+            }
+            for (String s : v.strings) {
+                double d = number(null, s);
+                if (!Double.isNaN(d) && compare(d, op, bound)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        int cost() {
+            return 3;
+        }
+    }
+
+    enum TimeUnit { MINUTE, HOUR, DAY, WEEK, MONTH, YEAR }
+
+    private static final DateTimeFormatter SPACE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]");
+
+    /** Time modifiers: a component (UTC) of the event value read as a date, compared with the rule's number. */
+    static final class TimePart extends ValueTest {
+        final TimeUnit unit;
+        final Cmp op;
+        final double bound;
+
+        TimePart(TimeUnit unit, Cmp op, double bound) {
+            this.unit = unit;
+            this.op = op;
+            this.bound = bound;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            for (String s : v.strings) {
+                LocalDateTime t = parseTime(s);
+                if (t == null) {
+                    continue;
+                }
+                int part = switch (unit) {
+                    case MINUTE -> t.getMinute();
+                    case HOUR -> t.getHour();
+                    case DAY -> t.getDayOfMonth();
+                    case WEEK -> t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+                    case MONTH -> t.getMonthValue();
+                    case YEAR -> t.getYear();
+                };
+                if (compare(part, op, bound)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        static LocalDateTime parseTime(String s) {
+            String t = s.trim();
+            try {
+                if (t.indexOf('T') > 0) {
+                    if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                        return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+                    }
+                    return LocalDateTime.parse(t);
+                }
+                return LocalDateTime.parse(t, SPACE_FORMAT);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        @Override
+        int cost() {
+            return 30;
+        }
+    }
+
+    static final class Cidr extends ValueTest {
+        final IpNet[] nets;
+
+        Cidr(IpNet[] nets) {
+            this.nets = nets;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            for (String s : v.strings) {
+                byte[] ip = IpNet.parseIp(s);
+                if (ip == null) {
+                    continue;
+                }
+                for (IpNet n : nets) {
+                    if (n.contains(ip)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        @Override
+        int cost() {
+            return 8;
+        }
+    }
+
+    /** {@code fieldref}: compares the value with another field of the same event (missing other field: no match). */
+    static final class FieldRefTest extends ValueTest {
+        final FieldRef other;
+        final Mode mode;
+        final boolean cased;
+
+        FieldRefTest(FieldRef other, Mode mode, boolean cased) {
+            this.other = other;
+            this.mode = mode;
+            this.cased = cased;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            EventValue o = ctx.get(other);
+            if (o.missing()) {
+                return false;
+            }
+            String[] mine = cased ? v.strings : v.lower();
+            String[] theirs = cased ? o.strings : o.lower();
+            for (String a : mine) {
+                for (String b : theirs) {
+                    boolean ok = switch (mode) {
+                        case EQUALS -> a.equals(b);
+                        case PREFIX -> a.startsWith(b);
+                        case SUFFIX -> a.endsWith(b);
+                        case CONTAINS -> a.contains(b);
+                        case ANY -> true;
+                    };
+                    if (ok) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        @Override
+        int cost() {
+            return 5;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package soc.detect.stream;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import soc.detect.opensearch.AlertIndexer;
+import soc.detect.rules.AlertFactory;
+import soc.detect.rules.BuiltInRules;
+import soc.detect.rules.DetectionRule;
+import soc.events.Alert;
+import soc.events.DeadLetter;
+import soc.events.EventJson;
+import soc.events.SocEvent;
+import soc.events.Topics;
+
+/**
+ * Runs the rules on every event as it streams past (no scheduled queries, so no window is ever skipped).
+ * Alerts go to the tenant's alert index and the alerts topic before the batch's offsets are committed.
+ */
+@Component
+class DetectionWorker {
+    private final List<DetectionRule> rules = BuiltInRules.all();
+    private final AlertIndexer indexer;
+    private final KafkaTemplate<String, String> kafka;
+    private final MeterRegistry meters;
+
+    DetectionWorker(AlertIndexer indexer, KafkaTemplate<String, String> kafka, MeterRegistry meters) {
+        this.indexer = indexer;
+        this.kafka = kafka;
+        this.meters = meters;
+    }
+
+    @KafkaListener(topics = Topics.EVENTS, groupId = "soc-detect", batch = "true")
+    void onEvents(List<ConsumerRecord<String, String>> records) throws Exception {
+        Instant now = Instant.now();
+        List<Alert> alerts = new ArrayList<>();
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            SocEvent event;
+            try {
+                event = EventJson.readEvent(record.value());
+            } catch (RuntimeException e) {
+                DeadLetter letter = new DeadLetter(record.key(), null, "detect", "unreadable event: " + e.getMessage(),
+                        record.value(), now);
+                writes.add(kafka.send(Topics.DEAD_LETTER, record.key(), EventJson.write(letter)));
+                continue;
+            }
+            for (DetectionRule rule : rules) {
+                if (rule.matches(event)) {
+                    alerts.add(AlertFactory.alert(rule, event, now));
+                }
+            }
+        }
+        meters.counter("soc.detect.events").increment(records.size());
+        indexer.index(alerts);
+        for (Alert alert : alerts) {
+            writes.add(kafka.send(Topics.ALERTS, alert.tenantId(), EventJson.write(alert)));
+            meters.counter("soc.detect.alerts", "tenant", alert.tenantId(), "rule", alert.ruleId()).increment();
+        }
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+    }
+}

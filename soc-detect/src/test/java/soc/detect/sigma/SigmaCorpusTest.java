@@ -1,0 +1,185 @@
+package soc.detect.sigma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import soc.events.SocEvent;
+
+/**
+ * Loads the whole SigmaHQ rule set from the shared corpus, runs the SigmaHQ regression samples and measures
+ * throughput. Numbers are printed (and written into docs/sigma.md by hand).
+ */
+class SigmaCorpusTest {
+    private static SigmaEngine engine;
+    private static List<Sample> samples;
+
+    record Sample(Path dir, String ruleId, Integer expected, List<SocEvent> events) {
+    }
+
+    @BeforeAll
+    static void load() throws IOException {
+        Path rules = Corpus.sigma().resolve("rules");
+        long t0 = System.nanoTime();
+        SigmaEngine.Builder b = SigmaEngine.builder();
+        for (String tree : List.of("rules", "rules-emerging-threats", "rules-threat-hunting")) {
+            b.load(rules.resolve(tree));
+        }
+        engine = b.build();
+        System.out.printf("[sigma] loaded in %d ms: %s%n", (System.nanoTime() - t0) / 1_000_000,
+                engine.loadReport());
+        samples = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(Corpus.sigma().resolve("regression").resolve("regression_data"))) {
+            for (Path info : s.filter(p -> p.getFileName().toString().equals("info.yml")).sorted().toList()) {
+                Map<String, Object> m = new org.yaml.snakeyaml.Yaml().load(Files.readString(info));
+                @SuppressWarnings("unchecked")
+                String ruleId = ((List<Map<String, Object>>) m.get("rule_metadata")).get(0).get("id").toString();
+                Integer expected = null;
+                Object tests = m.get("regression_tests_info");
+                if (tests instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?> t
+                        && t.get("match_count") instanceof Number n) {
+                    expected = n.intValue();
+                }
+                List<SocEvent> events = new ArrayList<>();
+                try (Stream<Path> files = Files.list(info.getParent())) {
+                    for (Path json : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                        events.addAll(EvtxJsonAdapter.read(json));
+                    }
+                }
+                samples.add(new Sample(info.getParent(), ruleId, expected, events));
+            }
+        }
+    }
+
+    @Test
+    void loadsTheWholeRuleSet() {
+        LoadReport r = engine.loadReport();
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (LoadReport.Failure f : r.failures()) {
+            System.out.println("[sigma] FAILED " + f.kind() + " " + f.message());
+            reasons.merge(f.kind().name(), 1, Integer::sum);
+        }
+        System.out.println("[sigma] failures by kind: " + reasons);
+        System.out.println("[sigma] unroutable: " + r.unroutable());
+        r.warnings().forEach(w -> System.out.println("[sigma] WARN " + w));
+        System.out.println("[sigma] routing keys: " + engine.routingKeys());
+        assertThat(r.files()).isEqualTo(3754);
+        assertThat(r.rules() + r.failures().size()).isEqualTo(3754);
+        assertThat(r.rules()).isGreaterThanOrEqualTo(3700);
+        assertThat(engine.rules()).allSatisfy(rule -> assertThat(rule.rule().title()).isNotBlank());
+    }
+
+    @Test
+    void regressionSamples() {
+        int pass = 0;
+        List<String> failed = new ArrayList<>();
+        for (Sample s : samples) {
+            CompiledRule rule = engine.rule(s.ruleId());
+            if (rule == null) {
+                failed.add(s.dir().getFileName() + ": rule " + s.ruleId() + " not loaded");
+                continue;
+            }
+            if (s.events().isEmpty()) {
+                failed.add(s.dir().getFileName() + ": no JSON sample");
+                continue;
+            }
+            int count = 0;
+            int detectionOnly = 0;
+            for (SocEvent e : s.events()) {
+                if (engine.match(e).contains(rule)) {
+                    count++;
+                }
+                if (engine.matches(rule, e.fields())) {
+                    detectionOnly++;
+                }
+            }
+            boolean ok = s.expected() == null ? count >= 1 : count == s.expected();
+            if (ok) {
+                pass++;
+            } else {
+                failed.add(s.dir().getFileName() + ": expected " + (s.expected() == null ? ">=1" : s.expected())
+                        + ", got " + count + " (detection alone: " + detectionOnly + ", events " + s.events().size()
+                        + ", channel " + s.events().get(0).get("winlog.channel") + " eid "
+                        + s.events().get(0).get("winlog.event_id") + ", logsource "
+                        + rule.rule().logsource() + ")");
+            }
+        }
+        System.out.printf("[sigma] regression: %d/%d passed%n", pass, samples.size());
+        failed.forEach(f -> System.out.println("[sigma] REGRESSION FAIL " + f));
+        assertThat(pass).isGreaterThanOrEqualTo(samples.size() - 5);
+    }
+
+    @Test
+    void throughputOnRegressionSamples() {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (Sample s : samples) {
+            s.events().forEach(e -> events.add(e.fields()));
+        }
+        long[] sink = new long[1];
+        // warm-up
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (Map<String, Object> e : events) {
+                engine.match(e, r -> sink[0]++);
+            }
+        }
+        Thread me = Thread.currentThread();
+        Map<String, Integer> prof = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                StackTraceElement[] st = me.getStackTrace();
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < Math.min(4, st.length); i++) {
+                    sb.append(st[i].getClassName().replace("soc.detect.sigma.", "")).append('.')
+                            .append(st[i].getMethodName()).append(':').append(st[i].getLineNumber()).append(" < ");
+                }
+                prof.merge(sb.toString(), 1, Integer::sum);
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        if (System.getenv("SIGMA_PROFILE") != null) {
+            sampler.start();
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Arrays.fill(Prof.c, 0);
+        int rounds = 0;
+        long cpuStart = mx.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        long n = 0;
+        while (System.nanoTime() - start < 5_000_000_000L) {
+            for (Map<String, Object> e : events) {
+                engine.match(e, r -> sink[0]++);
+            }
+            n += events.size();
+            rounds++;
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        double cpuSecs = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        sampler.interrupt();
+        long div = n + 1;
+        System.out.println("[prof] seen " + Prof.seen);
+        System.out.println("[prof] per event: fieldTest,keyword,EQ,PRE,SUF,CONT,ANY,glob,regex,and,needle,scan,resolve " + java.util.Arrays.toString(java.util.Arrays.stream(Prof.c).map(x -> x / div).toArray()));
+        prof.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(30)
+                .forEach(e -> System.out.println("[prof] " + e.getValue() + " " + e.getKey()));
+        long candidates = events.stream().mapToLong(e -> engine.applicableRules(e).size()).sum();
+        System.out.printf("[sigma] throughput: %.0f events/s per core (thread CPU time; wall clock %.0f events/s) "
+                + "(%d events x %d rounds, %d rules loaded, avg %.0f applicable rules/event, %d matches)%n",
+                n / cpuSecs, n / secs, events.size(), rounds,
+                engine.rules().size(), (double) candidates / events.size(), sink[0]);
+        assertThat(n).isPositive();
+    }
+}

@@ -1,0 +1,9 @@
+package soc.ingest.opensearch;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** @param url OpenSearch base URL */
+@ConfigurationProperties("soc.opensearch")
+public record OpenSearchProperties(@DefaultValue("http://localhost:19200") String url) {
+}

@@ -1,0 +1,77 @@
+package soc.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import soc.events.EventJson;
+import soc.events.IndexNames;
+import soc.infra.LocalInfra;
+import soc.infra.TestInfra;
+
+/**
+ * The ingest service alone on real PostgreSQL, Kafka and OpenSearch: a line posted with a valid token ends up
+ * normalised in the tenant's OpenSearch index.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=soc-ingest", "spring.flyway.enabled=true",
+                "spring.flyway.locations=classpath:db/migration"})
+@org.springframework.context.annotation.Import(TestTenants.class)
+class IngestPipelineIntegrationTest {
+    private static final LocalInfra INFRA = TestInfra.all();
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        INFRA.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.flyway.placeholders.appRole", INFRA::appUser);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestTenants tenants;
+
+    @Test
+    void postedSyslogLineIsNormalisedIntoTheTenantsIndex() throws Exception {
+        String tenant = "ing-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = tenants.tenantWithToken(tenant);
+        String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("<34>1 2026-11-23T10:00:00Z fw01 sshd 77 - - failed password " + marker))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(202);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long found = 0;
+        while (found == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            found = count(IndexNames.eventsPattern(tenant), marker);
+        }
+        assertThat(found).isEqualTo(1);
+    }
+
+    private static long count(String index, String text) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(INFRA.openSearchUrl() + "/" + index + "/_count?q=" + text
+                        + "&ignore_unavailable=true&allow_no_indices=true"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        Object count = EventJson.readObject(response.body()).get("count");
+        return count == null ? 0 : ((Number) count).longValue();
+    }
+}

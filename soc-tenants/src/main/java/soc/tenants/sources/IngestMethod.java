@@ -1,0 +1,5 @@
+package soc.tenants.sources;
+
+public enum IngestMethod {
+    HTTP_TOKEN, SYSLOG, KAFKA
+}

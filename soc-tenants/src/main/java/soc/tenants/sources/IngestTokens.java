@@ -1,0 +1,124 @@
+package soc.tenants.sources;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import soc.tenants.audit.AuditLog;
+import soc.tenants.scope.TenantScope;
+
+/**
+ * Issues, verifies and revokes per-source ingest tokens. Tokens carry 256 random bits, so a plain SHA-256 is
+ * the right storage hash: a slow password hash would add nothing against guessing and would cost every request.
+ * Verified tokens are cached briefly because the ingest edge checks one per request.
+ */
+@Service
+public class IngestTokens {
+    static final String TOKEN_PREFIX = "soc_ing_";
+    private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final IngestTokenRepository tokens;
+    private final SourceRepository sources;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Map<String, CachedIdentity> cache = new ConcurrentHashMap<>();
+
+    IngestTokens(IngestTokenRepository tokens, SourceRepository sources, AuditLog audit,
+                 PlatformTransactionManager transactionManager) {
+        this.tokens = tokens;
+        this.sources = sources;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Issues a new token for a source; the caller's scope must allow the source's tenant. */
+    public IssuedToken issue(String actor, UUID sourceId) {
+        return transactions.execute(status -> {
+            Source source = sources.findById(sourceId)
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown source " + sourceId));
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(secret);
+            String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            IngestToken saved = tokens.save(new IngestToken(source.getTenantId(), sourceId, sha256(token),
+                    token.substring(0, TOKEN_PREFIX.length() + 6), actor));
+            audit.record(actor, source.getTenantId(), "ingest-token.issued",
+                    "source " + source.getName() + ", token " + saved.getPrefix() + "…");
+            return new IssuedToken(saved, token);
+        });
+    }
+
+    /** Rotation: revokes every active token of the source and issues a new one, in one transaction. */
+    public IssuedToken rotate(String actor, UUID sourceId) {
+        return transactions.execute(status -> {
+            for (IngestToken token : tokens.findBySourceIdOrderByCreatedAtDesc(sourceId)) {
+                if (token.isActive()) {
+                    token.revoke();
+                    tokens.save(token);
+                    audit.record(actor, token.getTenantId(), "ingest-token.revoked", token.getPrefix() + "…");
+                }
+            }
+            cache.clear();
+            return issue(actor, sourceId);
+        });
+    }
+
+    public void revoke(String actor, UUID tokenId) {
+        transactions.executeWithoutResult(status -> {
+            IngestToken token = tokens.findById(tokenId)
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown token " + tokenId));
+            token.revoke();
+            tokens.save(token);
+            audit.record(actor, token.getTenantId(), "ingest-token.revoked", token.getPrefix() + "…");
+        });
+        cache.clear();
+    }
+
+    /** Resolves a presented token to its source, or empty when unknown or revoked. */
+    public Optional<SourceIdentity> verify(String presented) {
+        if (presented == null || !presented.startsWith(TOKEN_PREFIX) || presented.length() > 128) {
+            return Optional.empty();
+        }
+        String hash = sha256(presented);
+        Instant now = clock.instant();
+        CachedIdentity cached = cache.get(hash);
+        if (cached != null && cached.expires.isAfter(now)) {
+            return cached.identity;
+        }
+        Optional<SourceIdentity> identity = TenantScope.call(TenantScope.ALL_TENANTS,
+                () -> transactions.execute(status -> tokens.findBySha256(hash)
+                        .filter(IngestToken::isActive)
+                        .flatMap(token -> sources.findById(token.getSourceId()))
+                        .map(source -> new SourceIdentity(source.getTenantId(), source.getId(), source.getFormat()))));
+        cache.put(hash, new CachedIdentity(identity, now.plus(CACHE_TTL)));
+        return identity;
+    }
+
+    static String sha256(String token) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    private record CachedIdentity(Optional<SourceIdentity> identity, Instant expires) {
+    }
+}

@@ -1,0 +1,39 @@
+package soc.tenants.sources;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import soc.tenants.audit.AuditLog;
+
+/** The data source inventory of each tenant. */
+@Service
+public class SourceService {
+    private final SourceRepository sources;
+    private final AuditLog audit;
+
+    SourceService(SourceRepository sources, AuditLog audit) {
+        this.sources = sources;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Source register(String actor, String tenantId, String name, SourceType type, String format,
+                           IngestMethod method) {
+        Source source = sources.save(new Source(tenantId, name, type, format, method));
+        audit.record(actor, tenantId, "source.registered", name + " (" + type + ")");
+        return source;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Source> forTenant(String tenantId) {
+        return sources.findByTenantIdOrderByNameAsc(tenantId);
+    }
+
+    @Transactional(readOnly = true)
+    public Source get(UUID sourceId) {
+        return sources.findById(sourceId).orElseThrow(() -> new IllegalArgumentException("Unknown source " + sourceId));
+    }
+}

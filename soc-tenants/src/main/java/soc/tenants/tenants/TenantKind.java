@@ -1,0 +1,5 @@
+package soc.tenants.tenants;
+
+public enum TenantKind {
+    COUNTY_COUNCIL, COUNTY_BOROUGH_COUNCIL, FIRE_AND_RESCUE_SERVICE, HEALTH_BODY, MANUFACTURER, OTHER
+}

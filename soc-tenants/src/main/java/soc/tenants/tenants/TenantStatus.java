@@ -1,0 +1,5 @@
+package soc.tenants.tenants;
+
+public enum TenantStatus {
+    PROSPECT, ONBOARDING, LIVE, SUSPENDED, OFFBOARDED
+}

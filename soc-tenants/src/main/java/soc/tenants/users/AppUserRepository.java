@@ -1,0 +1,11 @@
+package soc.tenants.users;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AppUserRepository extends JpaRepository<AppUser, Long> {
+    Optional<AppUser> findByUsername(String username);
+
+    boolean existsByRole(Role role);
+}
