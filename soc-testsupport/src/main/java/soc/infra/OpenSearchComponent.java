@@ -74,16 +74,19 @@ final class OpenSearchComponent implements InfraComponent {
         Ports.requireFree(port, "OpenSearch HTTP");
         int transportPort = Ports.isFree(port + 100) ? port + 100 : Ports.freePort();
 
-        OpenSearchDistribution.ensureUnpacked(OpenSearchDistribution.locateZip(), home);
         for (Path dir : List.of(config, data, tmp, serverLogs)) {
             Files.createDirectories(dir);
         }
+        boolean root = RunAsNobody.isRoot();
+        if (root) {
+            RunAsNobody.makeReachable(dataDir, dataDir.resolve("opensearch"), dataDir.resolve("logs"));
+            RunAsNobody.requireTraversable(dataDir, "OpenSearch runs as 'nobody' because it refuses to run as root");
+        }
+        OpenSearchDistribution.ensureUnpacked(OpenSearchDistribution.locateZip(), home);
         writeConfig();
 
         List<String> command = new ArrayList<>();
-        if (RunAsNobody.isRoot()) {
-            RunAsNobody.makeReachable(dataDir, dataDir.resolve("opensearch"), dataDir.resolve("logs"));
-            RunAsNobody.requireTraversable(dataDir, "OpenSearch runs as 'nobody' because it refuses to run as root");
+        if (root) {
             RunAsNobody.chown(config, data, tmp, serverLogs);
             command.addAll(RunAsNobody.commandPrefix());
         }

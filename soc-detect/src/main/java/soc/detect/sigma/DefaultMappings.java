@@ -52,6 +52,19 @@ final class DefaultMappings {
                   Image: [winlog.event_data.Image, winlog.event_data.NewProcessName, process.executable]
                   ParentImage: [winlog.event_data.ParentImage, winlog.event_data.ParentProcessName, process.parent.executable]
                   LogonId: [winlog.event_data.LogonId, winlog.event_data.SubjectLogonId]
+              - logsource: {product: windows, service: windefend}
+                # Defender EventData names contain spaces; Sigma strips them ("Source Name" -> SourceName)
+                map:
+                  SourceName: [winlog.event_data.SourceName, 'winlog.event_data.Source Name']
+                  ProcessName: [winlog.event_data.ProcessName, 'winlog.event_data.Process Name']
+                  ThreatName: [winlog.event_data.ThreatName, 'winlog.event_data.Threat Name']
+                  NewValue: [winlog.event_data.NewValue, 'winlog.event_data.New Value']
+                  OldValue: [winlog.event_data.OldValue, 'winlog.event_data.Old Value']
+                  Feature_Name: [winlog.event_data.Feature_Name, 'winlog.event_data.Feature Name']
+                  DetectionUser: [winlog.event_data.DetectionUser, 'winlog.event_data.Detection User']
+                  SeverityName: [winlog.event_data.SeverityName, 'winlog.event_data.Severity Name']
+                  CategoryName: [winlog.event_data.CategoryName, 'winlog.event_data.Category Name']
+                  ActionName: [winlog.event_data.ActionName, 'winlog.event_data.Action Name']
               - logsource: {product: linux}
                 map: &unix
                   Image: [process.executable, Image]

@@ -82,7 +82,6 @@ final class EventContext {
     private void ensureScanned(int index, EventValue value) {
         if (scanned[index] != generation) {
             scanned[index] = generation;
-            Prof.c[11]++;
             NeedleIndex idx = needleIndexes[index];
             if (value == null) {
                 for (EventValue v : searchable()) {
@@ -122,7 +121,6 @@ final class EventContext {
         if (stamps[slot] == generation) {
             return values[slot];
         }
-        Prof.c[12]++;
         EventValue v = resolve(ref.keys);
         values[slot] = v;
         stamps[slot] = generation;

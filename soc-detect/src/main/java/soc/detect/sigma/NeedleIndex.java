@@ -1,28 +1,29 @@
 package soc.detect.sigma;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Multi-needle substring search for one field: all case-insensitive {@code contains} needles (length >= 3) that
- * rules apply to the field are found in one pass over the (lower-cased) value, instead of one
- * {@link String#contains} per rule. Candidate positions are found by hashing each 3-character window into an
- * open-addressing table of needle prefixes, then verified with {@link String#startsWith(String, int)}.
- * Immutable after {@link #freeze()}.
+ * Multi-needle substring search for one field: all {@code contains} needles that rules apply to the field are
+ * found in one pass over the value, instead of one {@link String#contains} per rule and needle. Needles of 3+
+ * characters are indexed under their rarest 3-gram (so common text such as {@code \\windows\\} does not trigger
+ * long candidate lists), shorter needles (1-2 chars: homoglyphs, emoji, operators) under themselves. Each window
+ * of the value is hashed into open-addressing tables of grams, and candidates are verified with
+ * {@link String#startsWith(String, int)}. Immutable after {@link #freeze()}.
  */
 final class NeedleIndex {
     static final int GRAM = 3;
 
-    private final List<Integer> pendingIds = new ArrayList<>();
-    private final List<String> needles;
-    private long[] keys;
-    private int[][] lists;
-    private int mask;
-
     final boolean cased;
+    private final List<String> needles;
+    private final List<Integer> pendingIds = new ArrayList<>();
+    private Table grams3;
+    private Table grams2;
+    private Table grams1;
 
     /**
      * @param needles the global needle table (id -> needle), shared by all indexes of an engine
@@ -37,72 +38,109 @@ final class NeedleIndex {
         pendingIds.add(id);
     }
 
-    /**
-     * Indexes each needle under its rarest 3-gram (fewest needles of this field share it), so common text such as
-     * {@code \windows\} does not trigger long candidate lists. Lists hold (needle id, gram offset) pairs.
-     */
+    static long pack(String s, int from, int len) {
+        long k = 0;
+        for (int i = 0; i < len; i++) {
+            k = (k << 16) | s.charAt(from + i);
+        }
+        return k;
+    }
+
     void freeze() {
         Map<Long, Integer> frequency = new HashMap<>();
         for (int id : pendingIds) {
             String n = needles.get(id);
-            java.util.Set<Long> grams = new java.util.HashSet<>();
+            Set<Long> seen = new HashSet<>();
             for (int i = 0; i + GRAM <= n.length(); i++) {
-                grams.add(pack(n, i));
+                seen.add(pack(n, i, GRAM));
             }
-            grams.forEach(g -> frequency.merge(g, 1, Integer::sum));
+            seen.forEach(g -> frequency.merge(g, 1, Integer::sum));
         }
-        Map<Long, List<Integer>> building = new HashMap<>();
+        Map<Long, List<Integer>> b3 = new HashMap<>();
+        Map<Long, List<Integer>> b2 = new HashMap<>();
+        Map<Long, List<Integer>> b1 = new HashMap<>();
         for (int id : pendingIds) {
             String n = needles.get(id);
+            if (n.length() < GRAM) {
+                List<Integer> list = (n.length() == 1 ? b1 : b2).computeIfAbsent(pack(n, 0, n.length()),
+                        k -> new ArrayList<>());
+                list.add(id);
+                list.add(0);
+                continue;
+            }
             int best = 0;
             int bestFreq = Integer.MAX_VALUE;
             for (int i = 0; i + GRAM <= n.length(); i++) {
-                int f = frequency.get(pack(n, i));
+                int f = frequency.get(pack(n, i, GRAM));
                 if (f < bestFreq) {
                     bestFreq = f;
                     best = i;
                 }
             }
-            List<Integer> list = building.computeIfAbsent(pack(n, best), k -> new ArrayList<>());
+            List<Integer> list = b3.computeIfAbsent(pack(n, best, GRAM), k -> new ArrayList<>());
             list.add(id);
             list.add(best);
         }
         pendingIds.clear();
-        int size = Integer.highestOneBit(Math.max(4, building.size() * 3)) << 1;
-        keys = new long[size];
-        lists = new int[size][];
-        mask = size - 1;
-        for (Map.Entry<Long, List<Integer>> e : building.entrySet()) {
-            int i = slot(e.getKey());
-            while (lists[i] != null) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = e.getKey();
-            lists[i] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-        }
-    }
-
-    private int slot(long key) {
-        long h = key;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return (int) h & mask;
-    }
-
-    static long pack(String s, int from) {
-        return ((long) s.charAt(from) << 32) | ((long) s.charAt(from + 1) << 16) | s.charAt(from + 2);
+        grams3 = b3.isEmpty() ? null : new Table(b3);
+        grams2 = b2.isEmpty() ? null : new Table(b2);
+        grams1 = b1.isEmpty() ? null : new Table(b1);
     }
 
     /** Marks (in {@code hits}, with {@code stamp}) every needle that occurs in {@code s}. */
     void scan(String s, int[] hits, int stamp) {
         int n = s.length();
-        if (n < GRAM) {
-            return;
+        if (grams1 != null) {
+            for (int i = 0; i < n; i++) {
+                grams1.probe(s.charAt(i), s, i, hits, stamp, needles);
+            }
         }
-        long key = ((long) s.charAt(0) << 16) | s.charAt(1);
-        for (int i = 0; i + GRAM <= n; i++) {
-            key = ((key << 16) | s.charAt(i + 2)) & 0xFFFF_FFFF_FFFFL;
+        if (grams2 != null && n >= 2) {
+            long key = s.charAt(0);
+            for (int i = 0; i + 2 <= n; i++) {
+                key = ((key << 16) | s.charAt(i + 1)) & 0xFFFF_FFFFL;
+                grams2.probe(key, s, i, hits, stamp, needles);
+            }
+        }
+        if (grams3 != null && n >= GRAM) {
+            long key = ((long) s.charAt(0) << 16) | s.charAt(1);
+            for (int i = 0; i + GRAM <= n; i++) {
+                key = ((key << 16) | s.charAt(i + 2)) & 0xFFFF_FFFF_FFFFL;
+                grams3.probe(key, s, i, hits, stamp, needles);
+            }
+        }
+    }
+
+    /** Open-addressing table: gram -> (needle id, offset of the gram in the needle) pairs. */
+    private static final class Table {
+        private final long[] keys;
+        private final int[][] lists;
+        private final int mask;
+
+        Table(Map<Long, List<Integer>> building) {
+            int size = Integer.highestOneBit(Math.max(4, building.size() * 3)) << 1;
+            keys = new long[size];
+            lists = new int[size][];
+            mask = size - 1;
+            for (Map.Entry<Long, List<Integer>> e : building.entrySet()) {
+                int i = slot(e.getKey());
+                while (lists[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = e.getKey();
+                lists[i] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+
+        private int slot(long key) {
+            long h = key;
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            return (int) h & mask;
+        }
+
+        void probe(long key, String s, int i, int[] hits, int stamp, List<String> needles) {
             int slot = slot(key);
             int[] list;
             while ((list = lists[slot]) != null) {
@@ -114,39 +152,33 @@ final class NeedleIndex {
                             hits[id] = stamp;
                         }
                     }
-                    break;
+                    return;
                 }
                 slot = (slot + 1) & mask;
             }
         }
+
+        String stats() {
+            int used = 0;
+            int max = 0;
+            for (int[] l : lists) {
+                if (l != null) {
+                    used++;
+                    max = Math.max(max, l.length / 2);
+                }
+            }
+            return used + " grams, longest list " + max;
+        }
     }
 
-    /** Diagnostics: longest candidate list and probe statistics. */
+    /** Diagnostics. */
     String stats() {
-        int maxList = 0;
-        long sum = 0;
-        int used = 0;
-        int maxProbe = 0;
-        for (int i = 0; i < lists.length; i++) {
-            if (lists[i] != null) {
-                used++;
-                sum += lists[i].length / 2;
-                maxList = Math.max(maxList, lists[i].length / 2);
-                int p = 0;
-                int s = slot(keys[i]);
-                while (s != i) {
-                    s = (s + 1) & mask;
-                    p++;
-                }
-                maxProbe = Math.max(maxProbe, p);
-            }
-        }
-        return "prefixes=" + used + " needles=" + sum + " maxList=" + maxList + " maxProbe=" + maxProbe + " size="
-                + lists.length;
+        return (cased ? "cased " : "") + "3-grams: " + (grams3 == null ? "-" : grams3.stats()) + "; 2: "
+                + (grams2 == null ? "-" : grams2.stats()) + "; 1: " + (grams1 == null ? "-" : grams1.stats());
     }
 
     @Override
     public String toString() {
-        return "NeedleIndex[" + (lists == null ? pendingIds.size() + " needles" : stats()) + "]";
+        return "NeedleIndex[" + (pendingIds.isEmpty() ? stats() : pendingIds.size() + " needles") + "]";
     }
 }

@@ -42,7 +42,6 @@ abstract class Node {
 
         @Override
         boolean eval(EventContext ctx) {
-            Prof.c[9]++;
             for (Node n : children) {
                 if (!n.eval(ctx)) {
                     return false;
@@ -165,7 +164,6 @@ abstract class Node {
 
         @Override
         boolean eval(EventContext ctx) {
-            Prof.c[0]++;
             EventValue v = ctx.get(field);
             return !v.missing() && test.test(v, ctx);
         }
@@ -212,7 +210,9 @@ abstract class Node {
 
         @Override
         boolean eval(EventContext ctx) {
-            Prof.c[1]++;
+            if (test instanceof ValueTest.NeedleSet || test instanceof ValueTest.Needle) {
+                return test.test(null, ctx); // keyword needles scan all searchable values at once
+            }
             for (EventValue v : ctx.searchable()) {
                 if (test.test(v, ctx)) {
                     return true;

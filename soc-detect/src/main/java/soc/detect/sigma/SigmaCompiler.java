@@ -524,6 +524,17 @@ final class SigmaCompiler {
                 return new ValueTest.Str(mode, core, cased);
             }
         }
+        if (p.indexOf(QMARK) < 0) {
+            boolean lead = p.charAt(0) == STAR;
+            boolean trail = p.charAt(p.length() - 1) == STAR;
+            List<String> parts = new ArrayList<>();
+            for (String part : p.split(String.valueOf(STAR))) {
+                if (!part.isEmpty()) {
+                    parts.add(part);
+                }
+            }
+            return new ValueTest.Segments(parts.toArray(String[]::new), lead, trail, cased);
+        }
         StringBuilder re = new StringBuilder();
         StringBuilder lit = new StringBuilder();
         for (int i = 0; i < p.length(); i++) {

@@ -429,7 +429,7 @@ public final class SigmaEngine {
             private ValueTest rewrite(ValueTest t, java.util.function.IntFunction<Integer> indexFor,
                                       boolean keyword) {
                 if (t instanceof ValueTest.Str s && s.mode == ValueTest.Mode.CONTAINS
-                        && s.needle.length() >= NeedleIndex.GRAM) {
+                        && !s.needle.isEmpty()) {
                     int index = indexFor.apply(s.cased ? 1 : 0);
                     int id = idsByIndex.get(index).computeIfAbsent(s.needle, k -> {
                         needles.add(k);

@@ -36,10 +36,6 @@ abstract class ValueTest {
 
         @Override
         boolean test(EventValue v, EventContext ctx) {
-            Prof.c[2 + mode.ordinal()]++;
-            if (mode == Mode.CONTAINS && Prof.seen.size() < 40) {
-                Prof.seen.add(needle + "|" + cased);
-            }
             String[] forms = cased ? v.strings : v.lower();
             for (String s : forms) {
                 if (check(s)) {
@@ -108,7 +104,6 @@ abstract class ValueTest {
 
         @Override
         boolean test(EventValue v, EventContext ctx) {
-            Prof.c[7]++;
             for (String s : cased ? v.strings : v.lower()) {
                 if (pattern.matcher(s).matches()) {
                     return true;
@@ -128,6 +123,70 @@ abstract class ValueTest {
         }
     }
 
+    /**
+     * A wildcard pattern with inner {@code *} only (no {@code ?}): literal segments matched left to right with
+     * {@link String#indexOf}, linear time, no regex backtracking.
+     */
+    static final class Segments extends ValueTest {
+        final String[] parts;
+        final boolean leadingStar;
+        final boolean trailingStar;
+        final boolean cased;
+
+        Segments(String[] parts, boolean leadingStar, boolean trailingStar, boolean cased) {
+            this.parts = parts;
+            this.leadingStar = leadingStar;
+            this.trailingStar = trailingStar;
+            this.cased = cased;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            for (String s : cased ? v.strings : v.lower()) {
+                if (matches(s)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean matches(String s) {
+            int n = parts.length;
+            int pos = 0;
+            int end = s.length();
+            int first = 0;
+            int last = n - 1;
+            if (!leadingStar) {
+                if (!s.startsWith(parts[0])) {
+                    return false;
+                }
+                pos = parts[0].length();
+                first = 1;
+            }
+            if (!trailingStar) {
+                String tail = parts[n - 1];
+                if (end - tail.length() < pos || !s.endsWith(tail)) {
+                    return false;
+                }
+                end -= tail.length();
+                last = n - 2;
+            }
+            for (int i = first; i <= last; i++) {
+                int at = s.indexOf(parts[i], pos);
+                if (at < 0 || at + parts[i].length() > end) {
+                    return false;
+                }
+                pos = at + parts[i].length();
+            }
+            return true;
+        }
+
+        @Override
+        int cost() {
+            return 6;
+        }
+    }
+
     /** {@code re}: Java regex (PCRE subset of the spec), searched anywhere in the original (not lower-cased) value. */
     static final class Regex extends ValueTest {
         final Pattern pattern;
@@ -138,7 +197,6 @@ abstract class ValueTest {
 
         @Override
         boolean test(EventValue v, EventContext ctx) {
-            Prof.c[8]++;
             for (String s : v.strings) {
                 if (pattern.matcher(s).find()) {
                     return true;
@@ -177,7 +235,6 @@ abstract class ValueTest {
 
         @Override
         boolean test(EventValue v, EventContext ctx) {
-            Prof.c[10]++;
             return ctx.needleHit(index, id, keyword ? null : v);
         }
 
