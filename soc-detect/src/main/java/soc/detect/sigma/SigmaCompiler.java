@@ -43,6 +43,7 @@ final class SigmaCompiler {
     private final Map<String, List<String>> placeholders;
     private final Map<List<String>, FieldRef> refs = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private SigmaYaml.Lines lines;
 
     SigmaCompiler(FieldMapping mapping, Map<String, List<String>> placeholders) {
         this.mapping = mapping;
@@ -77,6 +78,7 @@ final class SigmaCompiler {
     // ------------------------------------------------------------------------------------------ detection
 
     Node compileDetection(SigmaDetection detection, Logsource ls, String source) {
+        lines = detection.lines();
         Map<String, Node> compiled = new HashMap<>();
         List<Node> conditions = new ArrayList<>();
         for (String condition : detection.conditions()) {
@@ -128,7 +130,9 @@ final class SigmaCompiler {
         }
         List<Node> parts = new ArrayList<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            parts.add(compileField(String.valueOf(e.getKey()), e.getValue(), ls, source, line));
+            int keyLine = lines == null ? 0 : lines.keyLine(map, String.valueOf(e.getKey()));
+            parts.add(compileField(String.valueOf(e.getKey()), e.getValue(), ls, source, keyLine > 0 ? keyLine
+                    : line));
         }
         return Node.and(parts.toArray(Node[]::new));
     }

@@ -295,8 +295,14 @@ public final class SigmaParser {
 
         @Override
         int of(Object map, String key) {
-            int l = lines.of(anchor, key);
-            return l > 0 ? l : lines.of(map, key);
+            int l = keyLine(map, key);
+            return l > 0 ? l : lines.of(anchor);
+        }
+
+        @Override
+        int keyLine(Object map, String key) {
+            int l = lines.keyLine(map, key);
+            return l > 0 ? l : lines.keyLine(anchor, key);
         }
     }
 

@@ -51,9 +51,15 @@ final class SigmaYaml {
         }
 
         int of(Object map, String key) {
+            int l = keyLine(map, key);
+            return l > 0 ? l : of(map);
+        }
+
+        /** Line of a key of a map, 0 when unknown. */
+        int keyLine(Object map, String key) {
             Map<String, Integer> m = keyLines.get(map);
             Integer l = m == null ? null : m.get(key);
-            return l == null ? of(map) : l;
+            return l == null ? 0 : l;
         }
 
         static Lines none() {
