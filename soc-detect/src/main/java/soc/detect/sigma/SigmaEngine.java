@@ -184,10 +184,6 @@ public final class SigmaEngine {
         return java.util.Arrays.stream(contexts.get().needleIndexes()).map(NeedleIndex::stats).toList();
     }
 
-    NeedleIndex[] needleIndexesForTest() {
-        return contexts.get().needleIndexes();
-    }
-
     /** The event keys routing reads (diagnostics). */
     public List<String> routingKeys() {
         return List.of(routingKeys);

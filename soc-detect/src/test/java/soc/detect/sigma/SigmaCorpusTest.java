@@ -146,27 +146,6 @@ class SigmaCorpusTest {
                 engine.match(e, r -> sink[0]++);
             }
         }
-        Thread me = Thread.currentThread();
-        Map<String, Integer> prof = new java.util.concurrent.ConcurrentHashMap<>();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                StackTraceElement[] st = me.getStackTrace();
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < Math.min(4, st.length); i++) {
-                    sb.append(st[i].getClassName().replace("soc.detect.sigma.", "")).append('.')
-                            .append(st[i].getMethodName()).append(':').append(st[i].getLineNumber()).append(" < ");
-                }
-                prof.merge(sb.toString(), 1, Integer::sum);
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        if (System.getenv("SIGMA_PROFILE") != null) {
-            sampler.start();
-        }
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         int rounds = 0;
         long cpuStart = mx.getCurrentThreadCpuTime();
@@ -181,9 +160,6 @@ class SigmaCorpusTest {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         double cpuSecs = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        sampler.interrupt();
-        prof.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(30)
-                .forEach(e -> System.out.println("[prof] " + e.getValue() + " " + e.getKey()));
         long candidates = events.stream().mapToLong(e -> engine.applicableRules(e).size()).sum();
         System.out.printf("[sigma] throughput: %.0f events/s per core (thread CPU time; wall clock %.0f events/s) "
                 + "(%d events x %d rounds, %d rules loaded, avg %.0f applicable rules/event, %d matches)%n",
