@@ -122,7 +122,7 @@ final class RunningPlatform {
                 .toArray(String[]::new));
     }
 
-    private static int port(ConfigurableApplicationContext context) {
+    static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 

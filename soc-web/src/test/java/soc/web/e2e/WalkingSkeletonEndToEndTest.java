@@ -171,6 +171,29 @@ class WalkingSkeletonEndToEndTest {
         assertThat(Http.count(os, IndexNames.eventsPattern(tenant), "\"" + marker + "\"")).isEqualTo(1);
     }
 
+    @Test
+    void everyServiceReportsReadinessAndPrometheusMetrics() throws Exception {
+        String tenant = RunningPlatform.uniqueTenant("metrics");
+        String token = platform.newTenantWithToken(tenant, "auto");
+        Http.ingest(platform.ingestUrl(), token, "text/plain", "<13>1 - h1 app - - - mimikatz for metrics");
+        Await.until(() -> queueOf(tenant), rows -> !rows.isEmpty(), "alert of " + tenant);
+
+        Map<String, String> expectations = Map.of(
+                platform.ingestUrl(), "soc_ingest_accepted_total{",
+                "http://localhost:" + RunningPlatform.port(platform.detect), "soc_detect_events_total",
+                platform.webUrl(), "soc_cases_alerts_received_total");
+        for (Map.Entry<String, String> service : expectations.entrySet()) {
+            HttpResponse<String> readiness = Http.send("GET", service.getKey() + "/actuator/health/readiness", null);
+            assertThat(readiness.statusCode()).as(service.getKey()).isEqualTo(200);
+            assertThat(readiness.body()).contains("\"UP\"");
+            HttpResponse<String> metrics = Http.send("GET", service.getKey() + "/actuator/prometheus", null);
+            assertThat(metrics.statusCode()).as(service.getKey()).isEqualTo(200);
+            assertThat(metrics.body()).contains(service.getValue());
+        }
+        HttpResponse<String> ingestMetrics = Http.send("GET", platform.ingestUrl() + "/actuator/prometheus", null);
+        assertThat(ingestMetrics.body()).contains("tenant=\"" + tenant + "\"");
+    }
+
     private static List<AlertRow> queueOf(String tenant) {
         return TenantScope.call(TenantScope.ALL_TENANTS, () -> platform.webBean(AlertQueue.class).firstPage(tenant));
     }
