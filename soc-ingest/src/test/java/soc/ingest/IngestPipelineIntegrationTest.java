@@ -27,7 +27,7 @@ import soc.infra.TestInfra;
  * normalised in the tenant's OpenSearch index.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=soc-ingest", "spring.flyway.enabled=true",
+        properties = {"spring.config.name=soc-ingest", "spring.flyway.enabled=true", "soc.ingest.syslog.enabled=false",
                 "spring.flyway.locations=classpath:db/migration"})
 @org.springframework.context.annotation.Import(TestTenants.class)
 class IngestPipelineIntegrationTest {

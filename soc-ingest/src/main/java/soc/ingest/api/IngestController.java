@@ -1,15 +1,10 @@
 package soc.ingest.api;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -20,19 +15,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import soc.events.EventJson;
-import soc.events.RawEnvelope;
-import soc.events.Topics;
 import soc.ingest.IngestProperties;
-import soc.ingest.pipeline.DeadLetters;
+import soc.ingest.edge.RawPublisher;
 import soc.tenants.sources.IngestTokens;
+import soc.tenants.sources.SourceActivity;
 import soc.tenants.sources.SourceIdentity;
 
 /**
@@ -46,18 +38,15 @@ class IngestController {
     private static final long KAFKA_ACK_TIMEOUT_SECONDS = 30;
 
     private final IngestTokens tokens;
-    private final KafkaTemplate<String, String> kafka;
-    private final DeadLetters deadLetters;
+    private final RawPublisher publisher;
+    private final SourceActivity activity;
     private final IngestProperties properties;
-    private final MeterRegistry meters;
 
-    IngestController(IngestTokens tokens, KafkaTemplate<String, String> kafka, DeadLetters deadLetters,
-                     IngestProperties properties, MeterRegistry meters) {
+    IngestController(IngestTokens tokens, RawPublisher publisher, SourceActivity activity, IngestProperties properties) {
+        this.activity = activity;
         this.tokens = tokens;
-        this.kafka = kafka;
-        this.deadLetters = deadLetters;
+        this.publisher = publisher;
         this.properties = properties;
-        this.meters = meters;
     }
 
     @PostMapping("/api/v1/ingest")
@@ -78,21 +67,12 @@ class IngestController {
         List<CompletableFuture<?>> sends = new ArrayList<>(lines.size());
         int accepted = 0;
         for (int[] line : lines) {
-            String problem = null;
-            String text = null;
-            int length = line[2] - line[1];
-            if (length > properties.maxLineBytes()) {
-                problem = "line of " + length + " bytes exceeds the limit of " + properties.maxLineBytes() + " bytes";
-                text = new String(body, line[1], Math.min(length, 4096), StandardCharsets.UTF_8);
-            } else {
+            RawPublisher.Line decoded = publisher.decode(body, line[1], line[2] - line[1]);
+            String problem = decoded.problem();
+            String text = decoded.text();
+            if (problem == null && json) {
                 try {
-                    text = decodeUtf8(body, line[1], length);
-                    if (json) {
-                        EventJson.readObject(text);
-                    }
-                } catch (CharacterCodingException e) {
-                    problem = "line is not valid UTF-8";
-                    text = new String(body, line[1], length, StandardCharsets.UTF_8);
+                    EventJson.readObject(text);
                 } catch (IllegalArgumentException e) {
                     problem = e.getMessage();
                 }
@@ -101,16 +81,17 @@ class IngestController {
                 if (rejections.size() < MAX_LISTED_REJECTIONS) {
                     rejections.add(new IngestResult.LineRejection(line[0], problem));
                 }
-                sends.add(deadLetters.send(source.tenantId(), source.sourceId().toString(), "ingest-api", problem, text));
+                sends.add(publisher.reject(source, "ingest-api", problem, text));
                 continue;
             }
-            RawEnvelope raw = new RawEnvelope(UUID.randomUUID().toString(), source.tenantId(),
-                    source.sourceId().toString(), receivedAt, "http", format, text);
-            sends.add(kafka.send(Topics.RAW, source.tenantId(), EventJson.write(raw)));
+            sends.add(publisher.publish(source, "http", format, receivedAt, text));
             accepted++;
         }
         awaitKafka(sends);
-        meters.counter("soc.ingest.accepted", "tenant", source.tenantId(), "transport", "http").increment(accepted);
+        publisher.countAccepted(source.tenantId(), "http", accepted);
+        if (accepted > 0) {
+            activity.seen(source.sourceId(), receivedAt);
+        }
         int rejected = lines.size() - accepted;
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new IngestResult(accepted, rejected, rejections));
     }
@@ -127,13 +108,6 @@ class IngestController {
     private static boolean isJson(String contentType) {
         return contentType != null && (contentType.startsWith("application/json")
                 || contentType.startsWith("application/x-ndjson") || contentType.startsWith("application/ndjson"));
-    }
-
-    private static String decodeUtf8(byte[] body, int offset, int length) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(body, offset, length)).toString();
     }
 
     /** Waits until Kafka acknowledged every line; otherwise nothing is promised and the sender must retry. */

@@ -19,6 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import soc.tenants.audit.AuditLog;
+import soc.tenants.onboarding.ChecklistItem;
+import soc.tenants.onboarding.Onboarding;
 import soc.tenants.scope.TenantScope;
 
 /**
@@ -35,15 +37,17 @@ public class IngestTokens {
     private final IngestTokenRepository tokens;
     private final SourceRepository sources;
     private final AuditLog audit;
+    private final Onboarding onboarding;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<String, CachedIdentity> cache = new ConcurrentHashMap<>();
 
-    IngestTokens(IngestTokenRepository tokens, SourceRepository sources, AuditLog audit,
+    IngestTokens(IngestTokenRepository tokens, SourceRepository sources, AuditLog audit, Onboarding onboarding,
                  PlatformTransactionManager transactionManager) {
         this.tokens = tokens;
         this.sources = sources;
         this.audit = audit;
+        this.onboarding = onboarding;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = Clock.systemUTC();
     }
@@ -60,6 +64,7 @@ public class IngestTokens {
                     token.substring(0, TOKEN_PREFIX.length() + 6), actor));
             audit.record(actor, source.getTenantId(), "ingest-token.issued",
                     "source " + source.getName() + ", token " + saved.getPrefix() + "…");
+            onboarding.observed(source.getTenantId(), ChecklistItem.TOKEN_ISSUED, actor);
             return new IssuedToken(saved, token);
         });
     }
@@ -77,6 +82,11 @@ public class IngestTokens {
             cache.clear();
             return issue(actor, sourceId);
         });
+    }
+
+    /** Tokens of a source, newest first (prefixes only: the secrets are never stored). */
+    public java.util.List<IngestToken> ofSource(UUID sourceId) {
+        return transactions.execute(status -> tokens.findBySourceIdOrderByCreatedAtDesc(sourceId));
     }
 
     public void revoke(String actor, UUID tokenId) {

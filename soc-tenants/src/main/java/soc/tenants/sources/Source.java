@@ -31,6 +31,12 @@ public class Source {
     private IngestMethod ingestMethod;
     @Column(name = "last_event_at")
     private Instant lastEventAt;
+    @Column(name = "expected_daily_events")
+    private Long expectedDailyEvents;
+    @Enumerated(EnumType.STRING)
+    private Criticality criticality = Criticality.MEDIUM;
+    @Column(name = "silent_after_minutes")
+    private int silentAfterMinutes = 60;
 
     protected Source() {
     }
@@ -41,6 +47,42 @@ public class Source {
         this.type = type;
         this.format = format == null || format.isBlank() ? "auto" : format;
         this.ingestMethod = ingestMethod;
+    }
+
+    Source(String tenantId, SourceSpec spec) {
+        this(tenantId, spec.name(), spec.type(), spec.format(), spec.ingestMethod());
+        this.expectedDailyEvents = spec.expectedDailyEvents();
+        this.criticality = spec.criticality() == null ? Criticality.MEDIUM : spec.criticality();
+        this.silentAfterMinutes = spec.silentAfterMinutes() == null ? 60 : spec.silentAfterMinutes();
+    }
+
+    public Long getExpectedDailyEvents() {
+        return expectedDailyEvents;
+    }
+
+    public Criticality getCriticality() {
+        return criticality;
+    }
+
+    public int getSilentAfterMinutes() {
+        return silentAfterMinutes;
+    }
+
+    /** Waiting for its first event, connected, or silent past its threshold. */
+    public SourceHealth healthAt(Instant now) {
+        if (lastEventAt == null) {
+            return SourceHealth.WAITING;
+        }
+        return lastEventAt.plusSeconds(60L * silentAfterMinutes).isBefore(now) ? SourceHealth.SILENT : SourceHealth.CONNECTED;
+    }
+
+    /** Records activity; returns true when this was the source's very first event. */
+    boolean seenAt(Instant at) {
+        boolean first = lastEventAt == null;
+        if (first || at.isAfter(lastEventAt)) {
+            lastEventAt = at;
+        }
+        return first;
     }
 
     public UUID getId() {

@@ -22,8 +22,16 @@ public class SourceService {
     @Transactional
     public Source register(String actor, String tenantId, String name, SourceType type, String format,
                            IngestMethod method) {
-        Source source = sources.save(new Source(tenantId, name, type, format, method));
-        audit.record(actor, tenantId, "source.registered", name + " (" + type + ")");
+        return register(actor, tenantId, new SourceSpec(name, type, format, method, null, null, null));
+    }
+
+    @Transactional
+    public Source register(String actor, String tenantId, SourceSpec spec) {
+        if (spec.name() == null || spec.name().isBlank() || spec.type() == null || spec.ingestMethod() == null) {
+            throw new IllegalArgumentException("A source needs a name, a type and an ingest method");
+        }
+        Source source = sources.save(new Source(tenantId, spec));
+        audit.record(actor, tenantId, "source.registered", spec.name() + " (" + spec.type() + ")");
         return source;
     }
 

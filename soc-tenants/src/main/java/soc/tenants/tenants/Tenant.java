@@ -26,6 +26,21 @@ public class Tenant {
     private TenantStatus status;
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
+    private String size;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_model")
+    private ServiceModel serviceModel = ServiceModel.MANAGED;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sla_tier")
+    private SlaTier slaTier = SlaTier.STANDARD;
+    @Column(name = "security_lead")
+    private String securityLead;
+    @Column(name = "security_lead_email")
+    private String securityLeadEmail;
+    @Column(name = "escalation_contact")
+    private String escalationContact;
+    @Column(name = "escalation_phone")
+    private String escalationPhone;
 
     protected Tenant() {
     }
@@ -36,6 +51,45 @@ public class Tenant {
         this.kind = kind;
         this.region = region;
         this.status = TenantStatus.ONBOARDING;
+    }
+
+    Tenant(TenantProfile profile) {
+        this(profile.id(), profile.name(), profile.kind(), profile.region());
+        this.size = profile.size();
+        this.serviceModel = profile.serviceModel() == null ? ServiceModel.MANAGED : profile.serviceModel();
+        this.slaTier = profile.slaTier() == null ? SlaTier.STANDARD : profile.slaTier();
+        this.securityLead = profile.securityLead();
+        this.securityLeadEmail = profile.securityLeadEmail();
+        this.escalationContact = profile.escalationContact();
+        this.escalationPhone = profile.escalationPhone();
+    }
+
+    public String getSize() {
+        return size;
+    }
+
+    public ServiceModel getServiceModel() {
+        return serviceModel;
+    }
+
+    public SlaTier getSlaTier() {
+        return slaTier;
+    }
+
+    public String getSecurityLead() {
+        return securityLead;
+    }
+
+    public String getSecurityLeadEmail() {
+        return securityLeadEmail;
+    }
+
+    public String getEscalationContact() {
+        return escalationContact;
+    }
+
+    public String getEscalationPhone() {
+        return escalationPhone;
     }
 
     public String getId() {

@@ -2,42 +2,18 @@ package soc.web.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import soc.tenants.users.Role;
 
 /** In a real browser: an analyst signs in and sees a freshly detected alert arrive live in the queue. */
-class AnalystQueueBrowserEndToEndTest {
-    private static RunningPlatform platform;
-    private WebDriver browser;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = RunningPlatform.get();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class AnalystQueueBrowserEndToEndTest extends BrowserEndToEndTest {
 
     @Test
     void analystSignsInAndSeesTheAlertArriveLive() throws Exception {
@@ -46,7 +22,7 @@ class AnalystQueueBrowserEndToEndTest {
         String analyst = "analyst-" + UUID.randomUUID().toString().substring(0, 6);
         platform.newUser(analyst, Role.SOC_ANALYST, null);
 
-        signIn(analyst);
+        signIn(analyst, RunningPlatform.PASSWORD);
         assertThat(browser.getCurrentUrl()).contains("/alerts");
         assertThat(browser.getTitle()).startsWith("Alert queue");
 
@@ -57,6 +33,7 @@ class AnalystQueueBrowserEndToEndTest {
         // no reload: the queue refreshes itself
         new WebDriverWait(browser, Await.DEFAULT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("alert-rows"), marker));
+        Browser.screenshot(browser, "analyst-alert-queue");
         String row = browser.findElement(By.xpath("//tr[contains(., '" + marker + "')]")).getText();
         assertThat(row).contains(tenant).contains("Credential dumping tool mentioned").contains("SOC platform team")
                 .contains("High").contains("T1003");
@@ -75,7 +52,7 @@ class AnalystQueueBrowserEndToEndTest {
         Http.ingest(platform.ingestUrl(), otherToken, "text/plain", "<13>1 - h app - - - mimikatz " + otherMarker);
         Http.ingest(platform.ingestUrl(), myToken, "text/plain", "<13>1 - h app - - - mimikatz " + myMarker);
 
-        signIn(admin);
+        signIn(admin, RunningPlatform.PASSWORD);
         new WebDriverWait(browser, Await.DEFAULT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("alert-rows"), myMarker));
         // asking for the other tenant explicitly changes nothing
@@ -91,15 +68,8 @@ class AnalystQueueBrowserEndToEndTest {
         browser.get(platform.webUrl() + "/alerts");
         browser.findElement(By.id("username")).sendKeys("nobody");
         browser.findElement(By.id("password")).sendKeys("wrong-password-123", Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("error"));
+        waitFor(ExpectedConditions.urlContains("error"));
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Wrong username or password");
     }
 
-    /** Keyboard only: type, tab, type, Enter. */
-    private void signIn(String username) {
-        browser.get(platform.webUrl() + "/alerts");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys(username, Keys.TAB, RunningPlatform.PASSWORD, Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/alerts"));
-    }
 }

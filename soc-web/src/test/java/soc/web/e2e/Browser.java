@@ -14,7 +14,20 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The flags keep Chromium off the network, which this machine does not have anyway.
  */
 final class Browser {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
     private Browser() {
+    }
+
+    /** Saves what the user sees, for review and for diagnosing a failed run (target/screenshots). */
+    static void screenshot(WebDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("screenshot " + name + " not saved: " + e);
+        }
     }
 
     static WebDriver start() throws Exception {

@@ -110,7 +110,9 @@ final class RunningPlatform {
     }
 
     private ConfigurableApplicationContext startIngest() {
-        return start(IngestApplication.builder(), Map.of("spring.autoconfigure.exclude", NOT_MY_CLASSPATH_SECURITY));
+        // syslog receivers have their own tests on free ports; here they would only compete for the fixed ones
+        return start(IngestApplication.builder(), Map.of("spring.autoconfigure.exclude", NOT_MY_CLASSPATH_SECURITY,
+                "soc.ingest.syslog.enabled", "false"));
     }
 
     private ConfigurableApplicationContext start(SpringApplicationBuilder builder, Map<String, String> extra) {

@@ -1,0 +1,5 @@
+package soc.tenants.sources;
+
+public enum Criticality {
+    LOW, MEDIUM, HIGH, CRITICAL
+}
