@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import soc.cases.CasesModule;
 import soc.tenants.TenantsModule;
@@ -14,6 +15,7 @@ import soc.tenants.TenantsModule;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 @Import({TenantsModule.class, CasesModule.class})
 public class WebApplication {
 

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface SourceRepository extends JpaRepository<Source, UUID> {
     List<Source> findByTenantIdOrderByNameAsc(String tenantId);
+
+    List<Source> findByLastEventAtNotNull();
 }

@@ -40,6 +40,13 @@ public class SourceService {
         return sources.findByTenantIdOrderByNameAsc(tenantId);
     }
 
+    /** Sources that sent events once but none within their silence threshold, as of now. */
+    @Transactional(readOnly = true)
+    public List<Source> silentAt(java.time.Instant now) {
+        return sources.findByLastEventAtNotNull().stream()
+                .filter(source -> source.healthAt(now) == SourceHealth.SILENT).toList();
+    }
+
     @Transactional(readOnly = true)
     public Source get(UUID sourceId) {
         return sources.findById(sourceId).orElseThrow(() -> new IllegalArgumentException("Unknown source " + sourceId));

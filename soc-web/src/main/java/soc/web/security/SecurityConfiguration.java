@@ -21,6 +21,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/audit").hasAnyRole("PLATFORM_ADMIN", "SOC_LEAD", "TENANT_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/tenants").hasAnyRole(PROVIDER_ROLES)
                         .requestMatchers("/tenants/new").hasAnyRole(ONBOARDING_ROLES)
                         .requestMatchers(HttpMethod.POST, "/tenants", "/tenants/**").hasAnyRole(ONBOARDING_ROLES)
