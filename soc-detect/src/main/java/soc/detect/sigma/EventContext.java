@@ -29,6 +29,26 @@ final class EventContext {
     private final NeedleIndex[] needleIndexes;
     private final int[] scanned;
     private final int[] needleHits;
+    private final HitLog hitLog = new HitLog();
+    private int[] ruleMarks = new int[0];
+    private int[] prefilterHits = new int[0];
+    private final HitLog prefilterLog = new HitLog();
+    private final String[] keywordValuesSeen = new String[64];
+    private int[] found = new int[0];
+    private int[] candidates = new int[0];
+
+    /** Needle ids found in this event, in discovery order (each once). */
+    static final class HitLog {
+        int[] ids = new int[64];
+        int size;
+
+        void add(int id) {
+            if (size == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+    }
 
     EventContext(int slots) {
         this(slots, new NeedleIndex[0], 0);
@@ -79,6 +99,63 @@ final class EventContext {
         return true;
     }
 
+    /** Scans a needle index now (for the pre-filter); hits are then in {@link #hitLog()}. */
+    void scanNeedles(int index, EventValue value) {
+        ensureScanned(index, value);
+    }
+
+    int[] hitLog() {
+        return hitLog.ids;
+    }
+
+    int hitLogSize() {
+        return hitLog.size;
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    /** Per-rule-position marks, valid for the current generation (see {@link #generation()}). */
+    int[] ruleMarks(int size) {
+        if (ruleMarks.length < size) {
+            int[] m = new int[Math.max(size, ruleMarks.length * 2)];
+            ruleMarks = m; // fresh zeros never equal a live generation (generation >= 1)
+        }
+        return ruleMarks;
+    }
+
+    /** Needle marks of the pre-filter (per rule set ids), valid for the current generation. */
+    int[] prefilterHits(int size) {
+        if (prefilterHits.length < size) {
+            prefilterHits = new int[Math.max(size, prefilterHits.length * 2)];
+        }
+        return prefilterHits;
+    }
+
+    /** Scratch for the keyword pre-filter's duplicate-value check (cleared by its user). */
+    String[] keywordValuesSeen() {
+        return keywordValuesSeen;
+    }
+
+    HitLog prefilterLog() {
+        return prefilterLog;
+    }
+
+    int[] foundBuffer(int size) {
+        if (found.length < size) {
+            found = new int[Math.max(size, found.length * 2)];
+        }
+        return found;
+    }
+
+    int[] candidateBuffer(int size) {
+        if (candidates.length < size) {
+            candidates = new int[Math.max(size, candidates.length * 2)];
+        }
+        return candidates;
+    }
+
     private void ensureScanned(int index, EventValue value) {
         if (scanned[index] != generation) {
             scanned[index] = generation;
@@ -86,12 +163,12 @@ final class EventContext {
             if (value == null) {
                 for (EventValue v : searchable()) {
                     for (String s : idx.cased ? v.strings : v.lower()) {
-                        idx.scan(s, needleHits, generation);
+                        idx.scan(s, needleHits, generation, hitLog);
                     }
                 }
             } else {
                 for (String s : idx.cased ? value.strings : value.lower()) {
-                    idx.scan(s, needleHits, generation);
+                    idx.scan(s, needleHits, generation, hitLog);
                 }
             }
         }
@@ -104,10 +181,14 @@ final class EventContext {
         }
         this.fields = eventFields;
         this.searchable = null;
+        this.hitLog.size = 0;
+        this.prefilterLog.size = 0;
         if (++generation == 0) {
             java.util.Arrays.fill(stamps, 0);
             java.util.Arrays.fill(scanned, 0);
             java.util.Arrays.fill(needleHits, 0);
+            java.util.Arrays.fill(ruleMarks, 0);
+            java.util.Arrays.fill(prefilterHits, 0);
             generation = 1;
         }
     }

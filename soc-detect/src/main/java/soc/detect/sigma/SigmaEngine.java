@@ -33,6 +33,7 @@ public final class SigmaEngine {
     private static final int MAX_ROUTE_CACHE = 8192;
 
     private final List<CompiledRule> rules;
+    private final CompiledRule[] allRules;
     private final Map<String, CompiledRule> byId;
     private final List<SigmaCorrelation> correlations;
     private final LoadReport report;
@@ -40,7 +41,10 @@ public final class SigmaEngine {
     private final String[] routingKeys;
     private final Route[] routes;
     private final int routingSlots;
-    private final Map<RouteKey, CompiledRule[]> routeCache = new ConcurrentHashMap<>();
+    private final Map<RouteKey, Prefilter.RuleSet> routeCache = new ConcurrentHashMap<>();
+    private final Map<java.util.BitSet, Prefilter.RuleSet> ruleSets = new ConcurrentHashMap<>();
+    private final List<List<Prefilter.Atom>> requirements;
+    private final int needles;
     private final ThreadLocal<EventContext> contexts;
     private final ThreadLocal<EventContext> routingContexts;
 
@@ -49,8 +53,9 @@ public final class SigmaEngine {
 
     private SigmaEngine(List<CompiledRule> rules, List<SigmaCorrelation> correlations, LoadReport report, int slots,
                         String[] routingKeys, Route[] routes, int routingSlots, NeedleIndex[] needleIndexes,
-                        int needles) {
+                        int needles, List<List<Prefilter.Atom>> requirements) {
         this.rules = List.copyOf(rules);
+        this.allRules = rules.toArray(CompiledRule[]::new);
         Map<String, CompiledRule> ids = new HashMap<>();
         for (CompiledRule r : rules) {
             if (r.id() != null) {
@@ -64,6 +69,8 @@ public final class SigmaEngine {
         this.routingKeys = routingKeys;
         this.routes = routes;
         this.routingSlots = routingSlots;
+        this.needles = needles;
+        this.requirements = requirements;
         this.contexts = ThreadLocal.withInitial(() -> new EventContext(slots, needleIndexes, needles));
         this.routingContexts = ThreadLocal.withInitial(() -> new EventContext(routingSlots));
     }
@@ -88,13 +95,43 @@ public final class SigmaEngine {
 
     /** Streams the matching rules to {@code sink} (no list allocation). */
     public void match(Map<String, Object> fields, Consumer<CompiledRule> sink) {
-        CompiledRule[] candidates = candidates(fields);
-        if (candidates.length == 0) {
+        Prefilter.RuleSet set = candidates(fields);
+        if (set.rules.length == 0) {
             return;
         }
         EventContext ctx = contexts.get();
         ctx.reset(fields, slots);
-        for (CompiledRule r : candidates) {
+        int n = set.candidates(ctx);
+        int[] positions = ctx.candidateBuffer(0);
+        CompiledRule[] rules = set.rules;
+        for (int i = 0; i < n; i++) {
+            CompiledRule r = rules[positions[i]];
+            if (r.matches(ctx)) {
+                sink.accept(r);
+            }
+        }
+    }
+
+    /**
+     * Evaluation strategies, for benchmarks and equivalence tests: {@link #NAIVE} evaluates every loaded rule on
+     * every event (no logsource routing, no pre-filter; the per-event field cache and needle indexes still apply),
+     * {@link #ROUTED} every rule whose logsource applies, {@link #PREFILTERED} (what {@link #match} does) only the
+     * routed rules whose required literals occur in the event.
+     */
+    enum Strategy { NAIVE, ROUTED, PREFILTERED }
+
+    void match(Map<String, Object> fields, Consumer<CompiledRule> sink, Strategy strategy) {
+        switch (strategy) {
+            case PREFILTERED -> match(fields, sink);
+            case ROUTED -> evaluate(fields, candidates(fields).rules, sink);
+            case NAIVE -> evaluate(fields, allRules, sink);
+        }
+    }
+
+    private void evaluate(Map<String, Object> fields, CompiledRule[] rules, Consumer<CompiledRule> sink) {
+        EventContext ctx = contexts.get();
+        ctx.reset(fields, slots);
+        for (CompiledRule r : rules) {
             if (r.matches(ctx)) {
                 sink.accept(r);
             }
@@ -110,33 +147,74 @@ public final class SigmaEngine {
 
     /** The rules whose logsource applies to the event (before their detections are evaluated). */
     public List<CompiledRule> applicableRules(Map<String, Object> fields) {
-        return List.of(candidates(fields));
+        return List.of(candidates(fields).rules);
     }
 
-    private CompiledRule[] candidates(Map<String, Object> fields) {
+    /**
+     * The rules the pre-filter lets through for the event: routed rules whose required literals occur, plus those
+     * that are always evaluated (diagnostics).
+     */
+    public List<CompiledRule> evaluatedRules(Map<String, Object> fields) {
+        Prefilter.RuleSet set = candidates(fields);
+        EventContext ctx = contexts.get();
+        ctx.reset(fields, slots);
+        int n = set.candidates(ctx);
+        int[] positions = ctx.candidateBuffer(0);
+        List<CompiledRule> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(set.rules[positions[i]]);
+        }
+        return out;
+    }
+
+    /** Rules the pre-filter cannot skip (no required literal could be derived), by id or title (diagnostics). */
+    public List<String> alwaysEvaluatedRules() {
+        List<String> out = new ArrayList<>();
+        for (CompiledRule r : rules) {
+            if (requirements.get(r.index()) == null) {
+                out.add(r.rule().label());
+            }
+        }
+        return out;
+    }
+
+    private Prefilter.RuleSet candidates(Map<String, Object> fields) {
         Object[] values = new Object[routingKeys.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = fields.get(routingKeys[i]);
         }
         RouteKey key = new RouteKey(values);
-        CompiledRule[] cached = routeCache.get(key);
+        Prefilter.RuleSet cached = routeCache.get(key);
         if (cached != null) {
             return cached;
         }
         EventContext ctx = routingContexts.get();
         ctx.reset(fields, routingSlots);
-        List<CompiledRule> list = new ArrayList<>();
-        for (Route r : routes) {
-            if (r.condition().eval(ctx)) {
-                list.addAll(Arrays.asList(r.rules()));
+        java.util.BitSet matched = new java.util.BitSet(routes.length);
+        for (int i = 0; i < routes.length; i++) {
+            if (routes[i].condition().eval(ctx)) {
+                matched.set(i);
             }
         }
-        list.sort(Comparator.comparingInt(CompiledRule::index));
-        CompiledRule[] result = list.toArray(CompiledRule[]::new);
+        Prefilter.RuleSet result = matched.isEmpty() ? Prefilter.RuleSet.EMPTY
+                : ruleSets.computeIfAbsent(matched, this::ruleSet);
         if (routeCache.size() < MAX_ROUTE_CACHE) {
             routeCache.put(key, result);
         }
         return result;
+    }
+
+    private Prefilter.RuleSet ruleSet(java.util.BitSet routeIds) {
+        List<CompiledRule> list = new ArrayList<>();
+        for (int i = routeIds.nextSetBit(0); i >= 0; i = routeIds.nextSetBit(i + 1)) {
+            list.addAll(Arrays.asList(routes[i].rules()));
+        }
+        list.sort(Comparator.comparingInt(CompiledRule::index));
+        List<List<Prefilter.Atom>> reqs = new ArrayList<>(list.size());
+        for (CompiledRule r : list) {
+            reqs.add(requirements.get(r.index()));
+        }
+        return new Prefilter.RuleSet(list.toArray(CompiledRule[]::new), reqs, needles);
     }
 
     private static final class RouteKey {
@@ -182,6 +260,13 @@ public final class SigmaEngine {
     /** Needle index statistics (diagnostics). */
     public List<String> needleStats() {
         return java.util.Arrays.stream(contexts.get().needleIndexes()).map(NeedleIndex::stats).toList();
+    }
+
+    /** The pre-filter rule sets built so far, with the needle indexes each scans (diagnostics). */
+    public List<String> prefilterStats() {
+        List<String> out = new ArrayList<>();
+        ruleSets.values().forEach(rs -> out.add(rs + " scans " + rs.scans()));
+        return out;
     }
 
     /** The event keys routing reads (diagnostics). */
@@ -365,15 +450,23 @@ public final class SigmaEngine {
             for (CompiledRule r : rules) {
                 needles.rewrite(r.detection());
             }
+            // required literals per rule (pre-filter)
+            Prefilter prefilter = new Prefilter(needles);
+            List<List<Prefilter.Atom>> requirements = new ArrayList<>(rules.size());
+            for (CompiledRule r : rules) {
+                requirements.add(prefilter.requirement(r.detection()));
+            }
+            // suffix/prefix, wildcard and regex tests first check their literal in the field's needle index
+            needles.gateAll(rules);
             LoadReport report = new LoadReport(files, documents, rules.size(), correlations.size(), filters.size(),
                     failures, unroutable, warnings);
             return new SigmaEngine(rules, correlations, report, Math.max(1, c.slots()),
                     routingCompiler.keysRead().toArray(String[]::new), routes.toArray(Route[]::new),
-                    Math.max(1, routingCompiler.slots()), needles.indexes(), needles.count());
+                    Math.max(1, routingCompiler.slots()), needles.indexes(), needles.count(), requirements);
         }
 
         /** Replaces case-insensitive contains tests by look-ups in per-field {@link NeedleIndex}es. */
-        private static final class NeedleRewriter {
+        private static final class NeedleRewriter implements Prefilter.NeedleRegistry {
             private final List<String> needles = new ArrayList<>();
             private final List<NeedleIndex> indexes = new ArrayList<>();
             private final Map<Integer, Integer> indexBySlot = new HashMap<>();
@@ -414,6 +507,27 @@ public final class SigmaEngine {
                         return keywordIndex < 0 ? (keywordIndex = newIndex(false)) : keywordIndex;
                     }, true);
                 }
+            }
+
+            @Override
+            public boolean cased(int index) {
+                return indexes.get(index).cased;
+            }
+
+            @Override
+            public int[] register(FieldRef ref, boolean cased, String needle) {
+                int index = (cased ? casedIndexBySlot : indexBySlot).computeIfAbsent(ref.slot, s -> newIndex(cased));
+                int id = idsByIndex.get(index).computeIfAbsent(needle, k -> {
+                    needles.add(k);
+                    indexes.get(index).add(needles.size() - 1, k);
+                    return needles.size() - 1;
+                });
+                return new int[] {index, id};
+            }
+
+            @Override
+            public String needle(int id) {
+                return needles.get(id);
             }
 
             private int newIndex(boolean cased) {
@@ -465,6 +579,76 @@ public final class SigmaEngine {
                 }
                 ValueTest[] arr = others.toArray(ValueTest[]::new);
                 return all ? new ValueTest.AllOf(arr) : new ValueTest.AnyOf(arr);
+            }
+
+            private final java.util.Set<Node> gated = java.util.Collections.newSetFromMap(
+                    new java.util.IdentityHashMap<>());
+
+            void gateAll(List<CompiledRule> rules) {
+                for (CompiledRule r : rules) {
+                    gate(r.detection());
+                }
+            }
+
+            private void gate(Node n) {
+                if (!gated.add(n)) {
+                    return;
+                }
+                if (n instanceof Node.And a) {
+                    for (Node c : a.children) {
+                        gate(c);
+                    }
+                } else if (n instanceof Node.Or o) {
+                    for (Node c : o.children) {
+                        gate(c);
+                    }
+                } else if (n instanceof Node.AtLeast a) {
+                    for (Node c : a.children) {
+                        gate(c);
+                    }
+                } else if (n instanceof Node.Not not) {
+                    gate(not.child);
+                } else if (n instanceof Node.FieldTest f) {
+                    f.test = gate(f.field, f.test);
+                }
+            }
+
+            private ValueTest gate(FieldRef ref, ValueTest t) {
+                if (t instanceof ValueTest.AnyOf a) {
+                    ValueTest[] children = a.tests.clone();
+                    for (int i = 0; i < children.length; i++) {
+                        children[i] = gate(ref, children[i]);
+                    }
+                    return new ValueTest.AnyOf(children);
+                }
+                if (t instanceof ValueTest.AllOf a) {
+                    ValueTest[] children = a.tests.clone();
+                    for (int i = 0; i < children.length; i++) {
+                        children[i] = gate(ref, children[i]);
+                    }
+                    return new ValueTest.AllOf(children);
+                }
+                String literal = null;
+                boolean cased = false;
+                if (t instanceof ValueTest.Str s && (s.mode == ValueTest.Mode.PREFIX
+                        || s.mode == ValueTest.Mode.SUFFIX) && !s.needle.isEmpty()) {
+                    literal = s.needle;
+                    cased = s.cased;
+                } else if (t instanceof ValueTest.Segments g) {
+                    for (String part : g.parts) {
+                        if (literal == null || part.length() > literal.length()) {
+                            literal = part;
+                        }
+                    }
+                    cased = g.cased;
+                } else if (t instanceof ValueTest.Regex r) {
+                    literal = RegexLiteral.required(r.pattern);
+                }
+                if (literal == null || literal.isEmpty()) {
+                    return t;
+                }
+                int[] at = register(ref, cased, literal);
+                return new ValueTest.Gated(at[0], at[1], t);
             }
 
             NeedleIndex[] indexes() {

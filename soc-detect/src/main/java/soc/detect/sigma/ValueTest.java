@@ -275,6 +275,39 @@ abstract class ValueTest {
         }
     }
 
+    /**
+     * A test that can only pass when a literal it requires occurs in the (lower-cased, or cased) value: the
+     * literal's bit in the field's {@link NeedleIndex} is checked first (the field is scanned once per event),
+     * so suffix/prefix lists, wildcard patterns and regular expressions run only on values that contain their
+     * literal.
+     */
+    static final class Gated extends ValueTest {
+        final int index;
+        final int id;
+        final ValueTest inner;
+
+        Gated(int index, int id, ValueTest inner) {
+            this.index = index;
+            this.id = id;
+            this.inner = inner;
+        }
+
+        @Override
+        boolean test(EventValue v, EventContext ctx) {
+            return ctx.needleHit(index, id, v) && inner.test(v, ctx);
+        }
+
+        @Override
+        int cost() {
+            return 2;
+        }
+
+        @Override
+        public String toString() {
+            return "GATED[" + inner + "]";
+        }
+    }
+
     // ---------------------------------------------------------------- combinators
 
     static final class AnyOf extends ValueTest {

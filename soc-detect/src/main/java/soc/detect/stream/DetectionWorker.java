@@ -15,6 +15,7 @@ import soc.detect.opensearch.AlertIndexer;
 import soc.detect.rules.AlertFactory;
 import soc.detect.rules.BuiltInRules;
 import soc.detect.rules.DetectionRule;
+import soc.detect.sigma.SigmaEngine;
 import soc.events.Alert;
 import soc.events.DeadLetter;
 import soc.events.EventJson;
@@ -22,17 +23,22 @@ import soc.events.SocEvent;
 import soc.events.Topics;
 
 /**
- * Runs the rules on every event as it streams past (no scheduled queries, so no window is ever skipped).
+ * Runs the rules on every event as it streams past (no scheduled queries, so no window is ever skipped): the
+ * built-in rules ({@link BuiltInRules}) and every loaded Sigma rule ({@link SigmaEngine}; one alert per matching
+ * rule, with the rule's author).
  * Alerts go to the tenant's alert index and the alerts topic before the batch's offsets are committed.
  */
 @Component
 class DetectionWorker {
     private final List<DetectionRule> rules = BuiltInRules.all();
+    private final SigmaEngine sigma;
     private final AlertIndexer indexer;
     private final KafkaTemplate<String, String> kafka;
     private final MeterRegistry meters;
 
-    DetectionWorker(AlertIndexer indexer, KafkaTemplate<String, String> kafka, MeterRegistry meters) {
+    DetectionWorker(SigmaEngine sigma, AlertIndexer indexer, KafkaTemplate<String, String> kafka,
+                    MeterRegistry meters) {
+        this.sigma = sigma;
         this.indexer = indexer;
         this.kafka = kafka;
         this.meters = meters;
@@ -57,6 +63,18 @@ class DetectionWorker {
                 if (rule.matches(event)) {
                     alerts.add(AlertFactory.alert(rule, event, now));
                 }
+            }
+            SocEvent matched = event;
+            int before = alerts.size();
+            try {
+                sigma.match(event.fields(), rule -> alerts.add(AlertFactory.alert(rule, matched, now)));
+            } catch (RuntimeException | StackOverflowError e) {
+                // a pathological value (e.g. a regex blowing the stack): keep the event's other alerts' batch
+                // moving rather than retrying it for ever, and leave the event for analysts in the dead letters
+                alerts.subList(before, alerts.size()).clear();
+                DeadLetter letter = new DeadLetter(record.key(), event.getString(SocEvent.SOURCE_ID), "detect",
+                        "sigma evaluation failed: " + e, record.value(), now);
+                writes.add(kafka.send(Topics.DEAD_LETTER, record.key(), EventJson.write(letter)));
             }
         }
         meters.counter("soc.detect.events").increment(records.size());
