@@ -14,7 +14,10 @@
         template.innerHTML = '<table>' + html + '</table>';
         const fresh = template.content.querySelector('tbody');
         if (fresh) {
+          // keep the analyst's selection for bulk triage across refreshes
+          const selected = new Set(Array.from(rows.querySelectorAll('input.select-alert:checked'), box => box.value));
           rows.innerHTML = fresh.innerHTML;
+          rows.querySelectorAll('input.select-alert').forEach(box => { box.checked = selected.has(box.value); });
         }
       }
     } catch (e) {
@@ -22,4 +25,13 @@
     }
   }
   setInterval(refresh, 2000);
+})();
+
+// "select all" for bulk triage
+(function () {
+  const all = document.getElementById('select-all');
+  if (all) {
+    all.addEventListener('change', () => document.querySelectorAll('input.select-alert')
+        .forEach(box => { box.checked = all.checked; }));
+  }
 })();

@@ -1,11 +1,18 @@
 package soc.cases.alerts;
 
 import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,7 +88,109 @@ public class AlertStore {
                 rs.getTimestamp("received_at").toInstant())).list();
     }
 
-    private static List<String> textArray(Array array) throws java.sql.SQLException {
+    private static final String DETAIL_COLUMNS = """
+            select alert_id, tenant_id, rule_id, rule_title, rule_author, severity, techniques, event_ids,
+                   key_fields::text as key_fields, fingerprint, status, assignee, close_reason, event_time,
+                   detected_at, received_at
+            from alert
+            """;
+
+    /** One alert, if the caller's tenant scope may see it. */
+    public Optional<AlertDetail> find(String alertId) {
+        return jdbc.sql(DETAIL_COLUMNS + " where alert_id = :id").param("id", alertId)
+                .query(AlertStore::detail).optional();
+    }
+
+    /** The given alerts the caller's tenant scope may see, newest first. */
+    public List<AlertDetail> findAll(Collection<String> alertIds) {
+        if (alertIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(DETAIL_COLUMNS + " where alert_id in (:ids) order by received_at desc, alert_id desc")
+                .param("ids", List.copyOf(alertIds)).query(AlertStore::detail).list();
+    }
+
+    /** Earlier alerts of the same tenant with the same fingerprint (repeats of one detection), newest first. */
+    public List<AlertRow> earlierWithFingerprint(AlertDetail alert, int limit) {
+        return jdbc.sql("""
+                        select alert_id, tenant_id, rule_id, rule_title, rule_author, severity, techniques,
+                               key_fields::text as key_fields, status, event_time, received_at
+                        from alert
+                        where tenant_id = :tenant and fingerprint = :fingerprint and alert_id <> :id
+                          and (received_at, alert_id) < (:receivedAt, :id)
+                        order by received_at desc, alert_id desc limit :limit
+                        """)
+                .param("tenant", alert.tenantId()).param("fingerprint", alert.fingerprint())
+                .param("id", alert.alertId()).param("receivedAt", Timestamp.from(alert.receivedAt()))
+                .param("limit", limit)
+                .query(AlertStore::row).list();
+    }
+
+    /**
+     * Moves the given alerts to a new status where the current status allows it, and returns the changed
+     * alerts' ids with their tenants (alert id to tenant id). Invisible alerts are never touched (row-level security).
+     */
+    public Map<String, String> transition(Collection<String> alertIds, Collection<AlertStatus> from, AlertStatus to,
+                                          AlertCloseReason reason) {
+        if (alertIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> changed = new LinkedHashMap<>();
+        jdbc.sql("""
+                        update alert set status = :to,
+                               triaged_at = coalesce(triaged_at, clock_timestamp()),
+                               close_reason = case when :to = 'CLOSED' then :reason else close_reason end,
+                               closed_at = case when :to = 'CLOSED' then clock_timestamp() else closed_at end
+                        where alert_id in (:ids) and status in (:from)
+                        returning alert_id, tenant_id
+                        """)
+                .param("to", to.name()).param("reason", reason == null ? null : reason.name())
+                .param("ids", List.copyOf(alertIds)).param("from", from.stream().map(Enum::name).toList())
+                .query((rs, n) -> changed.put(rs.getString("alert_id"), rs.getString("tenant_id"))).list();
+        return changed;
+    }
+
+    /** Assigns open alerts (a new one counts as acknowledged by it); returns alert id to tenant id of those changed. */
+    public Map<String, String> assign(Collection<String> alertIds, String assignee) {
+        if (alertIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> changed = new LinkedHashMap<>();
+        jdbc.sql("""
+                        update alert set assignee = :assignee,
+                               status = case when status = 'NEW' then 'ACKNOWLEDGED' else status end,
+                               triaged_at = coalesce(triaged_at, clock_timestamp())
+                        where alert_id in (:ids) and status in ('NEW', 'ACKNOWLEDGED')
+                          and assignee is distinct from :assignee
+                        returning alert_id, tenant_id
+                        """)
+                .param("assignee", assignee).param("ids", List.copyOf(alertIds))
+                .query((rs, n) -> changed.put(rs.getString("alert_id"), rs.getString("tenant_id"))).list();
+        return changed;
+    }
+
+    private static AlertRow row(ResultSet rs, int n) throws SQLException {
+        return new AlertRow(rs.getString("alert_id"), rs.getString("tenant_id"), rs.getString("rule_id"),
+                rs.getString("rule_title"), rs.getString("rule_author"), Severity.valueOf(rs.getString("severity")),
+                textArray(rs.getArray("techniques")), rs.getString("key_fields"),
+                AlertStatus.valueOf(rs.getString("status")), rs.getTimestamp("event_time").toInstant(),
+                rs.getTimestamp("received_at").toInstant());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AlertDetail detail(ResultSet rs, int n) throws SQLException {
+        Map<String, String> keyFields = new TreeMap<>();
+        EventJson.readObject(rs.getString("key_fields")).forEach((k, v) -> keyFields.put(k, String.valueOf(v)));
+        String reason = rs.getString("close_reason");
+        return new AlertDetail(rs.getString("alert_id"), rs.getString("tenant_id"), rs.getString("rule_id"),
+                rs.getString("rule_title"), rs.getString("rule_author"), Severity.valueOf(rs.getString("severity")),
+                textArray(rs.getArray("techniques")), textArray(rs.getArray("event_ids")), keyFields,
+                rs.getString("fingerprint"), AlertStatus.valueOf(rs.getString("status")), rs.getString("assignee"),
+                reason == null ? null : AlertCloseReason.valueOf(reason), rs.getTimestamp("event_time").toInstant(),
+                rs.getTimestamp("detected_at").toInstant(), rs.getTimestamp("received_at").toInstant());
+    }
+
+    private static List<String> textArray(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 

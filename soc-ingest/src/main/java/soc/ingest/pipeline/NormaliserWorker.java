@@ -21,8 +21,9 @@ import soc.ingest.parse.Normalised;
 import soc.ingest.parse.Normaliser;
 
 /**
- * Raw topic -> normalise -> tenant's OpenSearch index + events topic. The listener returns only when every
- * write of the batch has succeeded; only then are the raw offsets committed. If OpenSearch or Kafka fails, the
+ * Raw topic -> normalise -> enrich with the tenant's assets ({@link AssetEnricher}) -> tenant's OpenSearch index +
+ * events topic. The listener returns only when every write of the batch has succeeded; only then are the raw offsets
+ * committed. If OpenSearch or Kafka fails, the
  * exception makes the container back off and retry the same batch: ingest pauses and nothing is lost.
  */
 @Component
@@ -35,13 +36,15 @@ class NormaliserWorker {
     private final KafkaTemplate<String, String> kafka;
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
+    private final AssetEnricher assets;
 
     NormaliserWorker(EventIndexer indexer, KafkaTemplate<String, String> kafka, DeadLetters deadLetters,
-                     MeterRegistry meters) {
+                     MeterRegistry meters, AssetEnricher assets) {
         this.indexer = indexer;
         this.kafka = kafka;
         this.deadLetters = deadLetters;
         this.meters = meters;
+        this.assets = assets;
     }
 
     @KafkaListener(topics = Topics.RAW, groupId = GROUP, batch = "true")
@@ -59,7 +62,7 @@ class NormaliserWorker {
             }
             Normalised result = normaliser.normalise(raw);
             if (result instanceof Normalised.Accepted accepted) {
-                events.add(accepted.event());
+                events.add(assets.enrich(accepted.event()));
             } else if (result instanceof Normalised.Rejected rejected) {
                 writes.add(deadLetters.send(raw.tenantId(), raw.sourceId(), "normalise", rejected.reason(),
                         raw.payload()));

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import soc.cases.alerts.AlertCloseReason;
 import soc.cases.alerts.AlertQueue;
 import soc.cases.alerts.AlertRow;
 import soc.cases.alerts.AlertStore;
@@ -34,6 +35,7 @@ class AlertQueueController {
         model.addAttribute("alerts", rows(user, tenant, beforeTime, beforeId));
         model.addAttribute("tenant", tenantFilter(user, tenant));
         model.addAttribute("firstPage", beforeTime == null);
+        model.addAttribute("closeReasons", AlertCloseReason.values());
         return "alerts";
     }
 

@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import soc.tenants.assets.AssetService;
+import soc.tenants.assets.AssetSpec;
 import soc.tenants.scope.TenantScope;
 import soc.tenants.sources.IngestMethod;
 import soc.tenants.sources.IngestTokens;
@@ -51,9 +53,11 @@ class DemoEstate implements ApplicationRunner {
     private final UserAccounts accounts;
     private final SocWebProperties properties;
     private final DemoTraffic traffic;
+    private final AssetService assets;
 
     DemoEstate(TenantService tenants, SourceService sources, IngestTokens tokens, UserAccounts accounts,
-               SocWebProperties properties, DemoTraffic traffic) {
+               SocWebProperties properties, DemoTraffic traffic, AssetService assets) {
+        this.assets = assets;
         this.tenants = tenants;
         this.sources = sources;
         this.tokens = tokens;
@@ -85,9 +89,19 @@ class DemoEstate implements ApplicationRunner {
             sources.register(ACTOR, tenant.id(), "Perimeter firewall", SourceType.FIREWALL, "auto", IngestMethod.HTTP_TOKEN);
             sources.register(ACTOR, tenant.id(), "Windows domain controllers", SourceType.WINDOWS_AD, "json",
                     IngestMethod.HTTP_TOKEN);
+            assets.create(ACTOR, tenant.id(), AssetSpec.parse("dc01", "10.1.0.10", "SERVER", "CRITICAL", null,
+                    "IT-core", "IT operations"));
+            assets.create(ACTOR, tenant.id(), AssetSpec.parse("Staff workstations", "10.1.0.0/24", "WORKSTATION", "LOW",
+                    null, "IT-office", "IT operations"));
             if (tenant.ot()) {
                 sources.register(ACTOR, tenant.id(), "OT network sensor", SourceType.OT_NETWORK_SENSOR, "json",
                         IngestMethod.HTTP_TOKEN);
+                assets.create(ACTOR, tenant.id(), AssetSpec.parse("Press line PLC", "10.20.2.10", "PLC", "CRITICAL", "1",
+                        "OT-cell-1", "Plant engineering"));
+                assets.create(ACTOR, tenant.id(), AssetSpec.parse("Cell 1 HMI", "10.20.1.5", "HMI", "HIGH", "2",
+                        "OT-cell-1", "Plant engineering"));
+                assets.create(ACTOR, tenant.id(), AssetSpec.parse("Engineering workstation", "10.20.1.50",
+                        "ENGINEERING_WORKSTATION", "HIGH", "2", "OT-cell-1", "Plant engineering"));
             }
         }
         String given = properties.demo().password();

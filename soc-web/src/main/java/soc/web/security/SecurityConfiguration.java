@@ -15,6 +15,14 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
     static final String[] PROVIDER_ROLES = {"PLATFORM_ADMIN", "SOC_LEAD", "SOC_ANALYST", "ONBOARDING_OFFICER"};
     static final String[] ONBOARDING_ROLES = {"PLATFORM_ADMIN", "ONBOARDING_OFFICER"};
+    /** The provider's staff who triage alerts and work every tenant's cases. */
+    static final String[] CASE_WORKERS = {"PLATFORM_ADMIN", "SOC_LEAD", "SOC_ANALYST"};
+    /** Hybrid model: tenant analysts also move their own tenant's cases through the workflow. */
+    static final String[] CASE_STATUS_ROLES = {"PLATFORM_ADMIN", "SOC_LEAD", "SOC_ANALYST", "TENANT_ANALYST"};
+    /** Everyone who sees cases: the provider's case workers, and tenant users for their own tenant's cases. */
+    static final String[] CASE_READERS = {"PLATFORM_ADMIN", "SOC_LEAD", "SOC_ANALYST", "TENANT_ADMIN", "TENANT_ANALYST"};
+    /** A tenant's asset inventory: onboarding roles, and tenant admins for their own tenant (checked by the controller). */
+    static final String[] ASSET_EDITOR_ROLES = {"PLATFORM_ADMIN", "ONBOARDING_OFFICER", "TENANT_ADMIN"};
 
     @Bean
     SecurityFilterChain web(HttpSecurity http) throws Exception {
@@ -24,7 +32,13 @@ class SecurityConfiguration {
                         .requestMatchers("/audit").hasAnyRole("PLATFORM_ADMIN", "SOC_LEAD", "TENANT_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/tenants").hasAnyRole(PROVIDER_ROLES)
                         .requestMatchers("/tenants/new").hasAnyRole(ONBOARDING_ROLES)
+                        .requestMatchers(HttpMethod.POST, "/tenants/*/assets", "/tenants/*/assets/**").hasAnyRole(ASSET_EDITOR_ROLES)
                         .requestMatchers(HttpMethod.POST, "/tenants", "/tenants/**").hasAnyRole(ONBOARDING_ROLES)
+                        .requestMatchers(HttpMethod.POST, "/alerts/**").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(HttpMethod.POST, "/cases/*/status").hasAnyRole(CASE_STATUS_ROLES)
+                        .requestMatchers(HttpMethod.POST, "/cases/*/comments").hasAnyRole(CASE_READERS)
+                        .requestMatchers(HttpMethod.POST, "/cases", "/cases/**").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers("/cases", "/cases/**").hasAnyRole(CASE_READERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/alerts", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -38,6 +38,7 @@ import soc.tenants.tenants.TenantKind;
 import soc.tenants.tenants.TenantService;
 import soc.tenants.users.Role;
 import soc.tenants.users.UserAccounts;
+import soc.web.assets.AssetsSection;
 import soc.web.bootstrap.Passwords;
 import soc.web.security.SocUser;
 
@@ -54,15 +55,17 @@ class TenantsController {
     private final Onboarding onboarding;
     private final UserAccounts accounts;
     private final TenantAccess access;
+    private final AssetsSection assetsSection;
 
     TenantsController(TenantService tenants, SourceService sources, IngestTokens tokens, Onboarding onboarding,
-                      UserAccounts accounts, TenantAccess access) {
+                      UserAccounts accounts, TenantAccess access, AssetsSection assetsSection) {
         this.tenants = tenants;
         this.sources = sources;
         this.tokens = tokens;
         this.onboarding = onboarding;
         this.accounts = accounts;
         this.access = access;
+        this.assetsSection = assetsSection;
     }
 
     @GetMapping("/tenants")
@@ -129,6 +132,7 @@ class TenantsController {
         model.addAttribute("ingestMethods", IngestMethod.values());
         model.addAttribute("criticalities", Criticality.values());
         model.addAttribute("tenantRoles", new Role[] {Role.TENANT_ADMIN, Role.TENANT_ANALYST});
+        assetsSection.addTo(model, id);
         return "tenant";
     }
 

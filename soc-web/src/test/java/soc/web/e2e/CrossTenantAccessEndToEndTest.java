@@ -19,6 +19,13 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import soc.cases.alerts.AlertQueue;
+import soc.cases.cases.CaseActor;
+import soc.cases.cases.CaseStatus;
+import soc.cases.cases.CaseView;
+import soc.cases.cases.EntryKind;
+import soc.cases.cases.Cases;
+import soc.tenants.assets.AssetService;
+import soc.tenants.assets.AssetSpec;
 import soc.tenants.onboarding.Onboarding;
 import soc.tenants.scope.TenantScope;
 import soc.tenants.sources.Source;
@@ -51,7 +58,13 @@ class CrossTenantAccessEndToEndTest {
                 rows -> !rows.isEmpty(), "victim's alert");
         Source source = TenantScope.call(victim, () -> platform.webBean(SourceService.class).forTenant(victim).get(0));
         long itemId = TenantScope.call(victim, () -> platform.webBean(Onboarding.class).journey(victim, null).items().get(0).getId());
-        victimIds = Map.of("id", victim, "sourceId", source.getId().toString(), "itemId", Long.toString(itemId));
+        UUID assetId = TenantScope.call(victim, () -> platform.webBean(AssetService.class).create("test", victim,
+                AssetSpec.parse("victim-plc", "10.66.0.7", "PLC", "CRITICAL", "1", "OT-cell-1", null)).getId());
+        String alertId = TenantScope.call(victim, () -> platform.webBean(AlertQueue.class).firstPage(victim)).get(0).alertId();
+        long caseId = TenantScope.call(TenantScope.ALL_TENANTS, () -> platform.webBean(Cases.class)
+                .createFromAlerts(CaseActor.provider("test"), List.of(alertId), "Victim case " + victimMarker)).caseId();
+        victimIds = Map.of("id", victim, "sourceId", source.getId().toString(), "itemId", Long.toString(itemId),
+                "assetId", assetId.toString(), "alertId", alertId, "caseId", Long.toString(caseId));
     }
 
     @Test
@@ -91,9 +104,16 @@ class CrossTenantAccessEndToEndTest {
             }
         }
         assertThat(probed).as("endpoints probed").contains("GET /tenants/{id}", "POST /tenants/{id}/sources",
-                "GET /alerts", "GET /alerts/rows");
+                "GET /alerts", "GET /alerts/rows", "GET /alerts/{alertId}", "POST /alerts/triage", "GET /cases",
+                "GET /cases/{caseId}", "POST /cases/{caseId}/comments", "POST /cases/{caseId}/status");
         // nothing the attacker posted changed the victim's tenant
         assertThat(TenantScope.call(victim, () -> platform.webBean(SourceService.class).forTenant(victim))).hasSize(1);
+        CaseView victimCase = TenantScope.call(victim, () -> platform.webBean(Cases.class)
+                .view(CaseActor.provider("test"), Long.parseLong(victimIds.get("caseId"))));
+        assertThat(victimCase.file().status()).isEqualTo(CaseStatus.NEW);
+        assertThat(victimCase.timeline()).noneMatch(entry -> entry.kind() == EntryKind.COMMENT);
+        assertThat(TenantScope.call(victim, () -> platform.webBean(AssetService.class).forTenant(victim)))
+                .extracting(asset -> asset.getName()).containsExactly("victim-plc");
     }
 
     private static void assertNoVictimData(String who, String what, HttpResponse<String> response) {
@@ -139,6 +159,15 @@ class CrossTenantAccessEndToEndTest {
         form.put("username", "intruder-" + UUID.randomUUID().toString().substring(0, 6));
         form.put("displayName", "Intruder");
         form.put("role", "TENANT_ADMIN");
+        form.put("alertIds", victimIds.get("alertId"));
+        form.put("text", "Injected comment");
+        form.put("status", "CLOSED");
+        form.put("resolution", "Injected");
+        form.put("rootCause", "OTHER");
+        form.put("action", "acknowledge");
+        form.put("tenantId", victim);
+        form.put("title", "Injected case");
+        form.put("severity", "LOW");
         return form;
     }
 }
