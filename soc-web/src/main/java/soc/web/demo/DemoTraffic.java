@@ -24,8 +24,9 @@ import soc.web.SocWebProperties;
 
 /**
  * A small, steady stream of demo telemetry through the real ingest API: firewall syslog, Windows logons and
- * process starts, OT Modbus traffic, and now and then a credential-dumping command that the detection service
- * turns into an alert. The full simulator with scenarios and ground truth is {@code ./soc simulate}.
+ * process starts, OT Modbus traffic, and now and then an attack the detection service turns into an alert: a
+ * credential-dumping command on a council PC, or a Modbus write to a PLC from a host that is no engineering
+ * workstation. The full simulator with scenarios and ground truth is {@code ./soc simulate}.
  */
 @Component
 class DemoTraffic implements DisposableBean {
@@ -63,9 +64,13 @@ class DemoTraffic implements DisposableBean {
                 post(feed, List.of(line(feed, false)));
             }
             if (ticks % ATTACK_EVERY_TICKS == 3) {
-                List<Feed> windows = feeds.stream().filter(f -> f.type() == SourceType.WINDOWS_AD).toList();
-                Feed target = windows.get(random.nextInt(windows.size()));
-                post(target, List.of(line(target, true)));
+                // alternate IT and OT attacks: credential dumping on a council PC, a Modbus write to a PLC
+                SourceType kind = (ticks / ATTACK_EVERY_TICKS) % 2 == 0 ? SourceType.WINDOWS_AD : SourceType.OT_NETWORK_SENSOR;
+                List<Feed> targets = feeds.stream().filter(f -> f.type() == kind).toList();
+                if (!targets.isEmpty()) {
+                    Feed target = targets.get(random.nextInt(targets.size()));
+                    post(target, List.of(line(target, true)));
+                }
             }
         } catch (RuntimeException e) {
             log.debug("Demo traffic tick failed: {}", e.toString());
@@ -79,9 +84,15 @@ class DemoTraffic implements DisposableBean {
             case FIREWALL -> "<134>1 %s fw01.%s.example - - - - action=%s src=10.%d.%d.%d dst=203.0.113.%d proto=tcp dport=%d"
                     .formatted(now, feed.tenantId(), random.nextInt(10) == 0 ? "deny" : "allow", random.nextInt(4),
                             random.nextInt(255), host, random.nextInt(255), List.of(443, 80, 22, 3389).get(random.nextInt(4)));
-            case OT_NETWORK_SENSOR -> ("{\"@timestamp\":\"%s\",\"event\":{\"dataset\":\"zeek.modbus\"},\"source\":{\"ip\":\"10.20.1.%d\"},"
+            case OT_NETWORK_SENSOR -> attack
+                    // a write from an office-range host that is not an engineering workstation
+                    ? ("{\"@timestamp\":\"%s\",\"event\":{\"dataset\":\"zeek.modbus\"},\"source\":{\"ip\":\"10.20.1.77\"},"
                     + "\"destination\":{\"ip\":\"10.20.2.10\",\"port\":502},\"ot\":{\"protocol\":\"modbus\","
-                    + "\"function_code\":3,\"function_name\":\"READ_HOLDING_REGISTERS\",\"unit_id\":1}}").formatted(now, host);
+                    + "\"function_code\":6,\"function_name\":\"WRITE_SINGLE_REGISTER\",\"unit_id\":1,\"address\":40001,"
+                    + "\"value\":9999}}").formatted(now)
+                    : ("{\"@timestamp\":\"%s\",\"event\":{\"dataset\":\"zeek.modbus\"},\"source\":{\"ip\":\"10.20.1.50\"},"
+                    + "\"destination\":{\"ip\":\"10.20.2.10\",\"port\":502},\"ot\":{\"protocol\":\"modbus\","
+                    + "\"function_code\":3,\"function_name\":\"READ_HOLDING_REGISTERS\",\"unit_id\":1}}").formatted(now);
             default -> attack
                     ? ("{\"@timestamp\":\"%s\",\"host\":{\"name\":\"ws%02d.%s.example\"},\"user\":{\"name\":\"j.jones\"},"
                     + "\"event\":{\"code\":\"4688\",\"action\":\"process-created\"},\"process\":{\"executable\":"
