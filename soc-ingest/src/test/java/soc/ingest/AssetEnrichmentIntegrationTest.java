@@ -14,15 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import soc.events.EventJson;
 import soc.events.IndexNames;
-import soc.infra.LocalInfra;
-import soc.infra.TestInfra;
 import soc.tenants.assets.AssetLookup;
 import soc.tenants.assets.AssetService;
 import soc.tenants.assets.AssetSpec;
@@ -32,23 +26,7 @@ import soc.tenants.scope.TenantScope;
  * The ingest service on real PostgreSQL, Kafka and OpenSearch: an event between two registered assets is indexed
  * with their {@code source.asset.*} / {@code destination.asset.*} fields and the OT device role of the destination.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=soc-ingest", "spring.flyway.enabled=true", "soc.ingest.syslog.enabled=false",
-                "spring.flyway.locations=classpath:db/migration"})
-@org.springframework.context.annotation.Import(TestTenants.class)
-class AssetEnrichmentIntegrationTest {
-    private static final LocalInfra INFRA = TestInfra.all();
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        INFRA.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.flyway.placeholders.appRole", INFRA::appUser);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTenants tenants;
+class AssetEnrichmentIntegrationTest extends IngestServiceIntegrationTest {
     @Autowired
     AssetService assets;
     @Autowired

@@ -11,38 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import soc.events.EventJson;
 import soc.events.IndexNames;
-import soc.infra.LocalInfra;
-import soc.infra.TestInfra;
 
 /**
  * The ingest service alone on real PostgreSQL, Kafka and OpenSearch: a line posted with a valid token ends up
  * normalised in the tenant's OpenSearch index.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=soc-ingest", "spring.flyway.enabled=true", "soc.ingest.syslog.enabled=false",
-                "spring.flyway.locations=classpath:db/migration"})
-@org.springframework.context.annotation.Import(TestTenants.class)
-class IngestPipelineIntegrationTest {
-    private static final LocalInfra INFRA = TestInfra.all();
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        INFRA.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.flyway.placeholders.appRole", INFRA::appUser);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTenants tenants;
+class IngestPipelineIntegrationTest extends IngestServiceIntegrationTest {
 
     @Test
     void postedSyslogLineIsNormalisedIntoTheTenantsIndex() throws Exception {
