@@ -7,12 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import soc.events.EventJson;
 import soc.events.IndexNames;
 
 /**
@@ -43,12 +41,4 @@ class IngestPipelineIntegrationTest extends IngestServiceIntegrationTest {
         assertThat(found).isEqualTo(1);
     }
 
-    private static long count(String index, String text) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create(INFRA.openSearchUrl() + "/" + index + "/_count?q=" + text
-                        + "&ignore_unavailable=true&allow_no_indices=true"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        Object count = EventJson.readObject(response.body()).get("count");
-        return count == null ? 0 : ((Number) count).longValue();
-    }
 }

@@ -27,6 +27,16 @@ abstract class IngestServiceIntegrationTest {
         registry.add("spring.flyway.placeholders.appRole", INFRA::appUser);
     }
 
+    /** Documents matching a query in an index pattern (0 while the index does not exist yet). */
+    static long count(String index, String query) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(INFRA.openSearchUrl() + "/" + index
+                        + "/_count?q=" + query + "&ignore_unavailable=true&allow_no_indices=true")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Object count = soc.events.EventJson.readObject(response.body()).get("count");
+        return count == null ? 0 : ((Number) count).longValue();
+    }
+
     @LocalServerPort
     int port;
     @Autowired

@@ -24,6 +24,11 @@ class TestTenants {
         this.tokens = tokens;
     }
 
+    /** The id of the tenant's first source. */
+    String sourceIdOf(String tenantId) {
+        return TenantScope.call(tenantId, () -> sources.forTenant(tenantId).get(0).getId().toString());
+    }
+
     String tenantWithToken(String tenantId) {
         return TenantScope.call(TenantScope.ALL_TENANTS, () -> {
             tenants.register("test", tenantId, tenantId, TenantKind.OTHER, null);
