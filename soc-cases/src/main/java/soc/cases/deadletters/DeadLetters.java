@@ -66,6 +66,18 @@ public class DeadLetters {
                 .update();
     }
 
+    /** Rejections per tenant and stage since a time, within the caller's scope (unattributed: tenant null). */
+    @Transactional(readOnly = true)
+    public List<RejectCount> countsSince(Instant since) {
+        return jdbc.sql("select tenant_id, stage, count(*) from dead_letter where received_at >= ?"
+                        + " group by tenant_id, stage order by count(*) desc, tenant_id, stage")
+                .param(Timestamp.from(since))
+                .query((rs, n) -> new RejectCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    public record RejectCount(String tenantId, String stage, long count) {
+    }
+
     /** The latest dead letters visible to the caller's scope, optionally of one tenant. */
     @Transactional(readOnly = true)
     public List<DeadLetterRow> latest(String tenantFilter, int limit) {

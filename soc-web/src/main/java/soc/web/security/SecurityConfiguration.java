@@ -30,6 +30,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/audit").hasAnyRole("PLATFORM_ADMIN", "SOC_LEAD", "TENANT_ADMIN")
+                        .requestMatchers("/operations").hasAnyRole(PROVIDER_ROLES)
                         .requestMatchers(HttpMethod.GET, "/tenants").hasAnyRole(PROVIDER_ROLES)
                         .requestMatchers("/tenants/new").hasAnyRole(ONBOARDING_ROLES)
                         .requestMatchers(HttpMethod.POST, "/tenants/*/assets", "/tenants/*/assets/**").hasAnyRole(ASSET_EDITOR_ROLES)
