@@ -13,7 +13,6 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import soc.events.DeadLetter;
 import soc.events.EventJson;
 import soc.events.RawEnvelope;
 import soc.events.Topics;
@@ -27,8 +26,6 @@ import soc.tenants.sources.SourceIdentity;
  */
 @Component
 public class RawPublisher {
-    /** Dead-letter key and metric tag of input that no tenant's source could be found for. */
-    public static final String UNATTRIBUTED = "unattributed";
     /** How much of an oversized line the dead letter keeps. */
     public static final int PREVIEW_BYTES = 4096;
 
@@ -83,11 +80,9 @@ public class RawPublisher {
         return deadLetters.send(source.tenantId(), source.sourceId().toString(), stage, reason, original);
     }
 
-    /** Dead-letters a line no source could be found for, keyed {@value #UNATTRIBUTED}, with no tenant. */
+    /** Dead-letters a line no source could be found for: no tenant, keyed {@value DeadLetters#UNATTRIBUTED}. */
     public CompletableFuture<SendResult<String, String>> rejectUnattributed(String stage, String reason, String original) {
-        meters.counter("soc.ingest.rejected", "tenant", UNATTRIBUTED, "stage", stage).increment();
-        DeadLetter letter = new DeadLetter(null, null, stage, reason, original, Instant.now());
-        return kafka.send(Topics.DEAD_LETTER, UNATTRIBUTED, EventJson.write(letter));
+        return deadLetters.send(null, null, stage, reason, original);
     }
 
     /** Counts accepted lines in {@code soc.ingest.accepted{tenant,transport}}. */
