@@ -1,11 +1,7 @@
 package soc.cases.sources;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import soc.events.Alert;
 import soc.events.EventJson;
+import soc.events.Ids;
 import soc.events.Severity;
 import soc.events.Topics;
 import soc.tenants.scope.TenantScope;
@@ -59,21 +56,13 @@ public class SilentSourceMonitor {
     static Alert alertFor(Source source, Instant now) {
         Severity severity = source.getCriticality() == Criticality.CRITICAL || source.getCriticality() == Criticality.HIGH
                 ? Severity.HIGH : Severity.MEDIUM;
-        String id = sha256(RULE_ID + "\n" + source.getId() + "\n" + source.getLastEventAt());
+        String id = Ids.of(RULE_ID, source.getId().toString(), String.valueOf(source.getLastEventAt()));
         return new Alert(id, source.getTenantId(), RULE_ID, "Silent data source", "SOC platform team", severity,
                 List.of("T1562"), List.of(),
                 Map.of("source.name", source.getName(), "source.type", source.getType().name(),
                         "last_event", String.valueOf(source.getLastEventAt()),
                         "silent_after_minutes", Integer.toString(source.getSilentAfterMinutes())),
-                sha256(source.getTenantId() + "\n" + RULE_ID + "\n" + source.getId()), source.getLastEventAt(), now);
+                Ids.of(source.getTenantId(), RULE_ID, source.getId().toString()), source.getLastEventAt(), now);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

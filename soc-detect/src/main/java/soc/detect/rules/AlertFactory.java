@@ -1,16 +1,13 @@
 package soc.detect.rules;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import soc.detect.sigma.CompiledRule;
 import soc.events.Alert;
+import soc.events.Ids;
 import soc.events.Severity;
 import soc.events.SocEvent;
 
@@ -69,7 +66,7 @@ public final class AlertFactory {
         String entity = firstNonNull(event.getString("host.name"), event.getString("host.hostname"),
                 event.getString("user.name"), event.getString("source.ip"), "-");
         return new Alert(
-                sha256(ruleId + "\n" + event.eventId()),
+                Ids.of(ruleId, event.eventId()),
                 event.tenantId(),
                 ruleId,
                 title,
@@ -78,7 +75,7 @@ public final class AlertFactory {
                 techniques,
                 List.of(event.eventId()),
                 keyFields,
-                sha256(event.tenantId() + "\n" + ruleId + "\n" + entity),
+                Ids.of(event.tenantId(), ruleId, entity),
                 event.timestamp(),
                 detectedAt);
     }
@@ -97,14 +94,5 @@ public final class AlertFactory {
             }
         }
         return null;
-    }
-
-    static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }
