@@ -6,7 +6,14 @@ import java.util.Comparator;
 /** A compiled boolean expression over one event (detection condition, selection, field test...). */
 abstract class Node {
 
+    private static final Node[] LEAF = new Node[0];
+
     abstract boolean eval(EventContext ctx);
+
+    /** The sub-expressions, for walks over the compiled tree (empty for leaves). */
+    Node[] children() {
+        return LEAF;
+    }
 
     /** Rough relative cost; AND/OR children are evaluated cheapest first (they are side-effect free). */
     abstract int cost();
@@ -33,6 +40,11 @@ abstract class Node {
 
     static final class And extends Node {
         final Node[] children;
+
+        @Override
+        Node[] children() {
+            return children;
+        }
         private final int cost;
 
         And(Node[] children) {
@@ -59,6 +71,11 @@ abstract class Node {
 
     static final class Or extends Node {
         final Node[] children;
+
+        @Override
+        Node[] children() {
+            return children;
+        }
         private final int cost;
 
         Or(Node[] children) {
@@ -86,6 +103,11 @@ abstract class Node {
     static final class AtLeast extends Node {
         final int n;
         final Node[] children;
+
+        @Override
+        Node[] children() {
+            return children;
+        }
 
         AtLeast(int n, Node[] children) {
             this.n = n;
@@ -116,6 +138,11 @@ abstract class Node {
 
     static final class Not extends Node {
         final Node child;
+
+        @Override
+        Node[] children() {
+            return new Node[] {child};
+        }
 
         Not(Node child) {
             this.child = child;

@@ -481,21 +481,10 @@ public final class SigmaEngine {
                 if (!visited.add(n)) {
                     return;
                 }
-                if (n instanceof Node.And a) {
-                    for (Node c : a.children) {
-                        rewrite(c);
-                    }
-                } else if (n instanceof Node.Or o) {
-                    for (Node c : o.children) {
-                        rewrite(c);
-                    }
-                } else if (n instanceof Node.AtLeast a) {
-                    for (Node c : a.children) {
-                        rewrite(c);
-                    }
-                } else if (n instanceof Node.Not not) {
-                    rewrite(not.child);
-                } else if (n instanceof Node.FieldTest f) {
+                for (Node c : n.children()) {
+                    rewrite(c);
+                }
+                if (n instanceof Node.FieldTest f) {
                     int slot = f.field.slot;
                     f.test = rewrite(f.test, c -> (c == 1 ? casedIndexBySlot : indexBySlot).computeIfAbsent(slot,
                             s -> newIndex(c == 1)), false);
@@ -594,21 +583,10 @@ public final class SigmaEngine {
                 if (!gated.add(n)) {
                     return;
                 }
-                if (n instanceof Node.And a) {
-                    for (Node c : a.children) {
-                        gate(c);
-                    }
-                } else if (n instanceof Node.Or o) {
-                    for (Node c : o.children) {
-                        gate(c);
-                    }
-                } else if (n instanceof Node.AtLeast a) {
-                    for (Node c : a.children) {
-                        gate(c);
-                    }
-                } else if (n instanceof Node.Not not) {
-                    gate(not.child);
-                } else if (n instanceof Node.FieldTest f) {
+                for (Node c : n.children()) {
+                    gate(c);
+                }
+                if (n instanceof Node.FieldTest f) {
                     f.test = gate(f.field, f.test);
                 }
             }
