@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,13 +50,18 @@ final class RunningPlatform {
     private static RunningPlatform instance;
 
     final LocalInfra infra;
+    /** A real SMTP server the web app sends its notifications and reports to. */
+    final GreenMail mail;
     final ConfigurableApplicationContext web;
     private ConfigurableApplicationContext ingest;
     final ConfigurableApplicationContext detect;
 
     private RunningPlatform() {
         infra = TestInfra.all();
-        web = start(WebApplication.builder(), Map.of("soc.web.admin-password", PASSWORD));
+        mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
+        web = start(WebApplication.builder(), Map.of("soc.web.admin-password", PASSWORD,
+                "spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(mail.getSmtp().getPort())));
         ingest = startIngest();
         detect = start(DetectApplication.builder(), Map.of("spring.autoconfigure.exclude",
                 NOT_MY_CLASSPATH_SECURITY + "," + NOT_MY_CLASSPATH_DATABASE));
@@ -134,5 +141,6 @@ final class RunningPlatform {
                 context.close();
             }
         }
+        mail.stop();
     }
 }
