@@ -30,14 +30,16 @@ class AlertIntake {
     private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
 
     private final AlertStore store;
+    private final AlertDeduplication dedup;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, String> kafka;
     private final Counter received;
     private final Counter rejected;
 
     AlertIntake(AlertStore store, PlatformTransactionManager transactionManager, KafkaTemplate<String, String> kafka,
-                MeterRegistry meters) {
+                MeterRegistry meters, AlertDeduplication dedup) {
         this.store = store;
+        this.dedup = dedup;
         this.transactions = new TransactionTemplate(transactionManager);
         this.kafka = kafka;
         this.received = Counter.builder("soc.cases.alerts.received").register(meters);
@@ -55,7 +57,7 @@ class AlertIntake {
                     deadLetter(record, "unreadable alert: " + e.getMessage());
                     continue;
                 }
-                store.insert(alert);
+                dedup.receive(alert); // a new row, or a count on the open alert with the same fingerprint
                 received.increment();
             }
         }));

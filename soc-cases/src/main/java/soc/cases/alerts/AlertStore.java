@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import soc.cases.sla.SlaPolicy;
+import soc.cases.sla.SlaTarget;
 import soc.events.Alert;
 import soc.events.EventJson;
 import soc.events.Severity;
@@ -26,21 +28,25 @@ import soc.events.Severity;
 public class AlertStore {
     private static final String INSERT = """
             insert into alert (alert_id, tenant_id, rule_id, rule_title, rule_author, severity, severity_rank,
-                               techniques, event_ids, key_fields, fingerprint, event_time, detected_at)
+                               techniques, event_ids, key_fields, fingerprint, event_time, detected_at, ack_due_at)
             values (:alertId, :tenantId, :ruleId, :ruleTitle, :ruleAuthor, :severity, :severityRank,
                     string_to_array(:techniques, ','), string_to_array(:eventIds, ','), cast(:keyFields as jsonb),
-                    :fingerprint, :eventTime, :detectedAt)
+                    :fingerprint, :eventTime, :detectedAt, :ackDueAt)
             on conflict (alert_id) do nothing
             """;
 
     private final JdbcClient jdbc;
+    private final SlaPolicy sla;
 
-    AlertStore(JdbcClient jdbc) {
+    AlertStore(JdbcClient jdbc, SlaPolicy sla) {
         this.jdbc = jdbc;
+        this.sla = sla;
     }
 
     /** Inserts the alert unless it is already there; returns whether it was new. */
     public boolean insert(Alert alert) {
+        // the acknowledgement deadline from the tenant's SLA tier, counted from arrival (now)
+        Instant ackDue = sla.due(alert.tenantId(), alert.severity(), SlaTarget.ACKNOWLEDGE, Instant.now());
         return jdbc.sql(INSERT)
                 .param("alertId", alert.alertId())
                 .param("tenantId", alert.tenantId())
@@ -55,6 +61,7 @@ public class AlertStore {
                 .param("fingerprint", alert.fingerprint())
                 .param("eventTime", Timestamp.from(alert.eventTime() == null ? alert.detectedAt() : alert.eventTime()))
                 .param("detectedAt", Timestamp.from(alert.detectedAt()))
+                .param("ackDueAt", ackDue == null ? null : Timestamp.from(ackDue))
                 .update() == 1;
     }
 
@@ -65,7 +72,7 @@ public class AlertStore {
     public List<AlertRow> page(String tenantFilter, AlertCursor after, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select alert_id, tenant_id, rule_id, rule_title, rule_author, severity, techniques,
-                       key_fields::text as key_fields, status, event_time, received_at
+                       key_fields::text as key_fields, status, event_time, received_at, ack_due_at, triaged_at
                 from alert where true
                 """);
         List<Object> params = new ArrayList<>();
@@ -80,12 +87,85 @@ public class AlertStore {
         }
         sql.append(" order by received_at desc, alert_id desc limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new AlertRow(
-                rs.getString("alert_id"), rs.getString("tenant_id"), rs.getString("rule_id"),
-                rs.getString("rule_title"), rs.getString("rule_author"), Severity.valueOf(rs.getString("severity")),
-                textArray(rs.getArray("techniques")), rs.getString("key_fields"),
-                AlertStatus.valueOf(rs.getString("status")), rs.getTimestamp("event_time").toInstant(),
-                rs.getTimestamp("received_at").toInstant())).list();
+        return jdbc.sql(sql.toString()).params(params).query(AlertStore::row).list();
+    }
+
+    /**
+     * A page of the queue for a filter, in the filter's order, after the given cursor (null for the first page).
+     * Every order is keyset-paged over an index of its own (see V12); row-level security limits rows to the
+     * caller's tenant scope.
+     */
+    public List<AlertRow> search(AlertQuery query, QueueCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select alert_id, tenant_id, rule_id, rule_title, rule_author, severity, techniques,
+                       key_fields::text as key_fields, status, event_time, received_at, ack_due_at, triaged_at
+                from alert where true
+                """);
+        List<Object> params = new ArrayList<>();
+        if (query.tenant() != null) {
+            sql.append(" and tenant_id = ?");
+            params.add(query.tenant());
+        }
+        if (query.minSeverity() != null) {
+            sql.append(" and severity_rank >= ?");
+            params.add(query.minSeverity().ordinal());
+        }
+        if (query.status() != null) {
+            sql.append(" and status = ?");
+            params.add(query.status().name());
+        }
+        if (query.rule() != null) {
+            sql.append(" and (rule_id = ? or rule_title ilike ? escape '\\')");
+            params.add(query.rule());
+            params.add("%" + query.rule().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (query.technique() != null) {
+            sql.append(" and techniques @> array[?]::text[]");
+            params.add(query.technique());
+        }
+        if (query.asset() != null) {
+            sql.append(" and key_values @> array[lower(?)]::text[]");
+            params.add(query.asset());
+        }
+        if (query.from() != null) {
+            sql.append(" and received_at >= ?");
+            params.add(Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" and received_at < ?");
+            params.add(Timestamp.from(query.to()));
+        }
+        switch (query.sort()) {
+            case NEWEST -> {
+                if (after != null) {
+                    sql.append(" and (received_at, alert_id) < (?, ?)");
+                    params.add(Timestamp.from(after.time()));
+                    params.add(after.alertId());
+                }
+                sql.append(" order by received_at desc, alert_id desc");
+            }
+            case SEVERITY -> {
+                if (after != null) {
+                    sql.append(" and (severity_rank, received_at, alert_id) < (?, ?, ?)");
+                    params.add(after.severityRank());
+                    params.add(Timestamp.from(after.time()));
+                    params.add(after.alertId());
+                }
+                sql.append(" order by severity_rank desc, received_at desc, alert_id desc");
+            }
+            case SLA_DUE -> {
+                sql.append(" and status = 'NEW' and ack_due_at is not null");
+                if (after != null) {
+                    sql.append(" and (ack_due_at, alert_id) > (?, ?)");
+                    params.add(Timestamp.from(after.time()));
+                    params.add(after.alertId());
+                }
+                sql.append(" order by ack_due_at, alert_id");
+            }
+        }
+        sql.append(" limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(AlertStore::row).list();
     }
 
     private static final String DETAIL_COLUMNS = """
@@ -114,7 +194,7 @@ public class AlertStore {
     public List<AlertRow> earlierWithFingerprint(AlertDetail alert, int limit) {
         return jdbc.sql("""
                         select alert_id, tenant_id, rule_id, rule_title, rule_author, severity, techniques,
-                               key_fields::text as key_fields, status, event_time, received_at
+                               key_fields::text as key_fields, status, event_time, received_at, ack_due_at, triaged_at
                         from alert
                         where tenant_id = :tenant and fingerprint = :fingerprint and alert_id <> :id
                           and (received_at, alert_id) < (:receivedAt, :id)
@@ -174,7 +254,12 @@ public class AlertStore {
                 rs.getString("rule_title"), rs.getString("rule_author"), Severity.valueOf(rs.getString("severity")),
                 textArray(rs.getArray("techniques")), rs.getString("key_fields"),
                 AlertStatus.valueOf(rs.getString("status")), rs.getTimestamp("event_time").toInstant(),
-                rs.getTimestamp("received_at").toInstant());
+                rs.getTimestamp("received_at").toInstant(), instant(rs.getTimestamp("ack_due_at")),
+                instant(rs.getTimestamp("triaged_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @SuppressWarnings("unchecked")

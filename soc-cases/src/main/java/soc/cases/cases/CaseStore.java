@@ -97,6 +97,11 @@ class CaseStore {
         jdbc.sql("""
                         update case_file set status = :status, updated_at = clock_timestamp(),
                                closed_at = case when :status = 'CLOSED' then clock_timestamp() else closed_at end,
+                               acknowledged_at = coalesce(acknowledged_at, clock_timestamp()),
+                               contained_at = case when :status in ('CONTAINED', 'RESOLVED', 'CLOSED')
+                                   then coalesce(contained_at, clock_timestamp()) else contained_at end,
+                               resolved_at = case when :status in ('RESOLVED', 'CLOSED')
+                                   then coalesce(resolved_at, clock_timestamp()) else resolved_at end,
                                resolution = coalesce(:resolution, resolution),
                                root_cause = coalesce(:rootCause, root_cause)
                         where case_id = :id
@@ -105,9 +110,15 @@ class CaseStore {
                 .param("rootCause", rootCause == null ? null : rootCause.name()).param("id", caseId).update();
     }
 
+    void updateSeverity(long caseId, Severity severity) {
+        jdbc.sql("update case_file set severity = :severity, updated_at = clock_timestamp() where case_id = :id")
+                .param("severity", severity.name()).param("id", caseId).update();
+    }
+
     void assign(long caseId, String assignee, AssigneeSide side) {
         jdbc.sql("""
-                        update case_file set assignee = :assignee, assignee_side = :side, updated_at = clock_timestamp()
+                        update case_file set assignee = :assignee, assignee_side = :side, updated_at = clock_timestamp(),
+                               acknowledged_at = coalesce(acknowledged_at, clock_timestamp())
                         where case_id = :id
                         """)
                 .param("assignee", assignee).param("side", side.name()).param("id", caseId).update();

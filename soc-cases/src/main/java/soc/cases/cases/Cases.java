@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,11 +36,13 @@ public class Cases {
     private final CaseStore store;
     private final AlertStore alerts;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    Cases(CaseStore store, AlertStore alerts, AuditLog audit) {
+    Cases(CaseStore store, AlertStore alerts, AuditLog audit, ApplicationEventPublisher events) {
         this.store = store;
         this.alerts = alerts;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -87,7 +90,9 @@ public class Cases {
         }
         audit.record(actor.username(), tenantId, "case.created",
                 "case " + caseId + " from alerts " + String.join(", ", ids));
-        return store.find(caseId).orElseThrow();
+        CaseFile opened = store.find(caseId).orElseThrow();
+        events.publishEvent(new CaseEvent.Opened(opened, actor.username()));
+        return opened;
     }
 
     /** Opens a case by hand, without alerts (a phone call, an e-mail from the tenant...). */
@@ -102,7 +107,9 @@ public class Cases {
         long caseId = store.insert(tenantId, requireTitle(title), severity);
         store.addEntry(caseId, tenantId, actor.username(), EntryKind.STATUS, CaseStatus.NEW.name());
         audit.record(actor.username(), tenantId, "case.created", "case " + caseId + " by hand");
-        return store.find(caseId).orElseThrow();
+        CaseFile opened = store.find(caseId).orElseThrow();
+        events.publishEvent(new CaseEvent.Opened(opened, actor.username()));
+        return opened;
     }
 
     /**
@@ -133,7 +140,9 @@ public class Cases {
         audit.record(actor.username(), current.tenantId(), "case.status",
                 "case " + caseId + " " + current.status() + " -> " + next
                         + (rootCause == null ? "" : " (root cause " + rootCause + ")"));
-        return store.find(caseId).orElseThrow();
+        CaseFile changed = store.find(caseId).orElseThrow();
+        events.publishEvent(new CaseEvent.StatusChanged(changed, current.status(), actor.username()));
+        return changed;
     }
 
     /** Assigns the case to a user (in the web application: "assign to me"), on the actor's side. */
@@ -152,7 +161,29 @@ public class Cases {
         return store.find(caseId).orElseThrow();
     }
 
-    /** Adds a comment, stored as plain text exactly as typed. */
+    /** Changes the severity of an open case (raising it to HIGH or CRITICAL notifies the tenant's escalation contacts). */
+    @Transactional
+    public CaseFile changeSeverity(CaseActor actor, long caseId, Severity severity) {
+        CaseFile current = visibleForUpdate(actor, caseId);
+        if (severity == null) {
+            throw new CaseRuleException("case.error.severity", "Choose a severity");
+        }
+        if (!current.status().isOpen()) {
+            throw new CaseRuleException("case.error.closed", "The case is closed");
+        }
+        if (severity == current.severity()) {
+            return current;
+        }
+        store.updateSeverity(caseId, severity);
+        store.addEntry(caseId, current.tenantId(), actor.username(), EntryKind.SEVERITY, severity.name());
+        audit.record(actor.username(), current.tenantId(), "case.severity",
+                "case " + caseId + " " + current.severity() + " -> " + severity);
+        CaseFile changed = store.find(caseId).orElseThrow();
+        events.publishEvent(new CaseEvent.SeverityChanged(changed, current.severity(), actor.username()));
+        return changed;
+    }
+
+    /** Adds a comment (Markdown source, stored exactly as typed; the web application renders it safely). */
     @Transactional
     public void comment(CaseActor actor, long caseId, String text) {
         CaseFile current = visibleForUpdate(actor, caseId);

@@ -229,9 +229,22 @@ public final class SigmaParser {
             }
         }
         boolean generate = Boolean.TRUE.equals(corr.get("generate"));
+        List<String> tags = stringList(map, "tags", lines, source).stream().map(t -> t.toLowerCase(Locale.ROOT))
+                .toList();
         return new SigmaCorrelation(optString(map, "id"), optString(map, "name"), title, optString(map, "author"),
                 lower(optString(map, "level")), lower(optString(map, "status")), optString(map, "description"), type,
-                rules, groupBy, timespan, condition, aliases, generate, source, line);
+                rules, groupBy, timespan, condition, aliases, generate, source, line, tags, techniques(tags));
+    }
+
+    private static List<String> techniques(List<String> tags) {
+        List<String> techniques = new ArrayList<>();
+        for (String tag : tags) {
+            Matcher m = TECHNIQUE.matcher(tag);
+            if (m.matches()) {
+                techniques.add(m.group(1).toUpperCase(Locale.ROOT));
+            }
+        }
+        return techniques;
     }
 
     private static Logsource logsource(Map<String, Object> map, SigmaYaml.Lines lines, String source) {

@@ -11,6 +11,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import soc.detect.config.TenantRuleSettings;
+import soc.detect.correlation.CorrelationSignals;
+import soc.detect.indicators.IndicatorMatcher;
 import soc.detect.opensearch.AlertIndexer;
 import soc.detect.rules.AlertFactory;
 import soc.detect.rules.BuiltInRules;
@@ -35,9 +38,16 @@ class DetectionWorker {
     private final AlertIndexer indexer;
     private final KafkaTemplate<String, String> kafka;
     private final MeterRegistry meters;
+    private final TenantRuleSettings tenantRules;
+    private final CorrelationSignals correlation;
+    private final IndicatorMatcher indicators;
 
     DetectionWorker(SigmaEngine sigma, AlertIndexer indexer, KafkaTemplate<String, String> kafka,
-                    MeterRegistry meters) {
+                    MeterRegistry meters, TenantRuleSettings tenantRules, CorrelationSignals correlation,
+                    IndicatorMatcher indicators) {
+        this.tenantRules = tenantRules;
+        this.correlation = correlation;
+        this.indicators = indicators;
         this.sigma = sigma;
         this.indexer = indexer;
         this.kafka = kafka;
@@ -49,6 +59,7 @@ class DetectionWorker {
         Instant now = Instant.now();
         List<Alert> alerts = new ArrayList<>();
         List<CompletableFuture<?>> writes = new ArrayList<>();
+        CorrelationSignals.Batch signals = correlation.batch(); // matches feeding Sigma correlations (soc.detect.correlation)
         for (ConsumerRecord<String, String> record : records) {
             SocEvent event;
             try {
@@ -59,6 +70,7 @@ class DetectionWorker {
                 writes.add(kafka.send(Topics.DEAD_LETTER, record.key(), EventJson.write(letter)));
                 continue;
             }
+            int first = alerts.size();
             for (DetectionRule rule : rules) {
                 if (rule.matches(event)) {
                     alerts.add(AlertFactory.alert(rule, event, now));
@@ -67,7 +79,11 @@ class DetectionWorker {
             SocEvent matched = event;
             int before = alerts.size();
             try {
-                sigma.match(event.fields(), rule -> alerts.add(AlertFactory.alert(rule, matched, now)));
+                sigma.match(event.fields(), rule -> {
+                    if (signals.add(rule, matched)) { // false: only its correlation alerts (Sigma generate: false)
+                        alerts.add(AlertFactory.alert(rule, matched, now));
+                    }
+                });
             } catch (RuntimeException | StackOverflowError e) {
                 // a pathological value (e.g. a regex blowing the stack): keep the event's other alerts' batch
                 // moving rather than retrying it for ever, and leave the event for analysts in the dead letters
@@ -76,8 +92,12 @@ class DetectionWorker {
                         "sigma evaluation failed: " + e, record.value(), now);
                 writes.add(kafka.send(Topics.DEAD_LETTER, record.key(), EventJson.write(letter)));
             }
+            alerts.addAll(indicators.alerts(event, now)); // threat indicators, live set (soc.detect.indicators)
+            // the tenant's settings: its custom rules, rules switched off, exceptions (soc.detect.config)
+            tenantRules.apply(event, alerts.subList(first, alerts.size()), now);
         }
         meters.counter("soc.detect.events").increment(records.size());
+        writes.addAll(signals.send());
         indexer.index(alerts);
         for (Alert alert : alerts) {
             writes.add(kafka.send(Topics.ALERTS, alert.tenantId(), EventJson.write(alert)));

@@ -37,7 +37,7 @@ class SigmaRulesConfiguration {
         SigmaEngine engine = build(properties.sigma());
         LoadReport r = engine.loadReport();
         log.info("Sigma rules loaded in {} ms: {} rules active ({} from built-in packs), {} failed {}, {} "
-                        + "correlation rules (not evaluated yet), {} filters, {} unroutable, {} warnings; rule dirs {}",
+                        + "correlation rules (see soc.detect.correlation), {} filters, {} unroutable, {} warnings; rule dirs {}",
                 (System.nanoTime() - start) / 1_000_000, r.rules(), engine.rules().stream()
                         .filter(c -> c.rule().source().startsWith("classpath:")).count(), r.failures().size(),
                 r.failuresByKind(), r.correlations(), r.filters(), r.unroutable().size(), r.warnings().size(),

@@ -33,6 +33,15 @@ public class AppUser {
     private int failedLogins;
     @Column(name = "locked_until")
     private Instant lockedUntil;
+    private String email;
+    @Column(name = "mfa_secret")
+    private String mfaSecret;
+    @Column(name = "mfa_enabled_at")
+    private Instant mfaEnabledAt;
+    @Column(name = "mfa_last_step")
+    private Long mfaLastStep;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private Instant createdAt;
 
     protected AppUser() {
     }
@@ -98,6 +107,76 @@ public class AppUser {
     }
 
     void loginSucceeded() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    /** Whether the user has a confirmed TOTP second factor. */
+    public boolean isMfaEnrolled() {
+        return mfaEnabledAt != null && mfaSecret != null;
+    }
+
+    public Instant getMfaEnabledAt() {
+        return mfaEnabledAt;
+    }
+
+    String getMfaSecret() {
+        return mfaSecret;
+    }
+
+    long mfaLastStep() {
+        return mfaLastStep == null ? Long.MIN_VALUE : mfaLastStep;
+    }
+
+    void enrolMfa(String storedSecret, long step) {
+        mfaSecret = storedSecret;
+        mfaEnabledAt = Instant.now();
+        mfaLastStep = step;
+    }
+
+    void mfaUsed(long step) {
+        mfaLastStep = step;
+    }
+
+    void resetMfa() {
+        mfaSecret = null;
+        mfaEnabledAt = null;
+        mfaLastStep = null;
+    }
+
+    void setEmail(String email) {
+        this.email = email == null || email.isBlank() ? null : email.trim();
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void setRole(Role role) {
+        if (role.isTenantScoped() != (tenantId != null)) {
+            throw new IllegalArgumentException(tenantId != null
+                    ? "A tenant user can only have a tenant role" : "A provider user can only have a provider role");
+        }
+        this.role = role;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void unlock() {
         failedLogins = 0;
         lockedUntil = null;
     }

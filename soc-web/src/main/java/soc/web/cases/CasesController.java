@@ -3,6 +3,7 @@ package soc.web.cases;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,17 +43,23 @@ import soc.web.security.SocUser;
 class CasesController {
     private final Cases cases;
     private final MessageSource messages;
+    private final CaseEvidenceSection evidence;
+    private final CaseResponseSection response;
 
-    CasesController(Cases cases, MessageSource messages) {
+    CasesController(Cases cases, MessageSource messages, CaseEvidenceSection evidence, CaseResponseSection response) {
         this.cases = cases;
         this.messages = messages;
+        this.evidence = evidence;
+        this.response = response;
     }
 
     @GetMapping("/cases")
     String list(@AuthenticationPrincipal SocUser user, @RequestParam(required = false) String tenant,
                 @RequestParam(required = false, defaultValue = "false") boolean open, Model model) {
         CaseActor actor = CaseActors.of(user);
-        model.addAttribute("cases", cases.list(actor, tenant, open).stream().map(CaseRow::of).toList());
+        List<CaseFile> files = cases.list(actor, tenant, open);
+        model.addAttribute("cases", files.stream().map(CaseRow::of).toList());
+        response.addToList(model, actor, files, tenant);
         model.addAttribute("tenant", actor.tenantId() == null ? tenant : null);
         model.addAttribute("openOnly", open);
         model.addAttribute("severities", Severity.values());
@@ -81,6 +88,8 @@ class CasesController {
         model.addAttribute("nextStatuses", java.util.Arrays.stream(CaseStatus.values())
                 .filter(s -> view.file().status().canMoveTo(s)).toList());
         model.addAttribute("rootCauses", RootCause.values());
+        evidence.addTo(model, CaseActors.of(user), view.file().caseId());
+        response.addTo(model, CaseActors.of(user), view.file());
         return "case";
     }
 

@@ -16,13 +16,25 @@ public class SocUser extends User {
     private final Role role;
     private final String tenantId;
     private final String displayName;
+    private final boolean mfaEnrolled;
 
     SocUser(AppUser user, boolean locked) {
-        super(user.getUsername(), user.getPasswordHash(), user.isEnabled(), true, true, !locked,
-                authorities(user.getRole()));
-        this.role = user.getRole();
-        this.tenantId = user.getTenantId();
-        this.displayName = user.getDisplayName();
+        this(user.getUsername(), user.getPasswordHash(), user.getDisplayName(), user.getRole(), user.getTenantId(),
+                user.isEnabled(), locked, user.isMfaEnrolled());
+    }
+
+    SocUser(String username, String passwordHash, String displayName, Role role, String tenantId, boolean enabled,
+            boolean locked, boolean mfaEnrolled) {
+        super(username, passwordHash, enabled, true, true, !locked, authorities(role));
+        this.role = role;
+        this.tenantId = tenantId;
+        this.displayName = displayName;
+        this.mfaEnrolled = mfaEnrolled;
+    }
+
+    /** Whether the account had a TOTP second factor when this sign-in began. */
+    public boolean isMfaEnrolled() {
+        return mfaEnrolled;
     }
 
     private static Collection<GrantedAuthority> authorities(Role role) {

@@ -121,6 +121,9 @@ class TenantsController {
         model.addAttribute("tenant", tenant);
         model.addAttribute("journey", onboarding.journey(id, tenant.getCreatedAt()));
         model.addAttribute("stages", OnboardingStage.values());
+        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        model.addAttribute("nextStatuses", soc.tenants.offboarding.StatusTransitions.from(tenant.getStatus()).stream()
+                .sorted().toList());
         model.addAttribute("sources", tenantSources);
         model.addAttribute("tokens", tenantSources.stream()
                 .collect(java.util.stream.Collectors.toMap(s -> s.getId(), s -> tokens.ofSource(s.getId()))));

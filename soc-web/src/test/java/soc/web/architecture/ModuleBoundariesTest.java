@@ -31,7 +31,14 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule webDoesNotUseOtherServicesCode = noClasses().that().resideInAPackage("soc.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("soc.ingest..", "soc.detect..", "soc.infra..");
+            .should().dependOnClassesThat().resideInAnyPackage("soc.ingest..", "soc.infra..");
+
+    /** The web app validates custom Sigma rules and translates them for retro-hunts with the plain-Java Sigma parser only. */
+    @ArchTest
+    static final ArchRule webUsesOnlyTheSigmaParserOfDetection = noClasses().that().resideInAPackage("soc.web..")
+            .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                    .resideInAPackage("soc.detect..")
+                    .and(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage("soc.detect.sigma..")));
 
     @ArchTest
     static final ArchRule casesDoNotDependOnServices = noClasses().that().resideInAPackage("soc.cases..")

@@ -66,6 +66,17 @@ class OnboardingJourneyBrowserEndToEndTest extends BrowserEndToEndTest {
         assertThat(item("FIRST_EVENT").getAttribute("data-done")).isEqualTo("true");
         Browser.screenshot(browser, "onboarding-tenant-connected");
 
+        // discovery and roadmap: the connected firewall is done by itself; the answers add what they reveal
+        browser.findElement(By.id("discovery-link")).click();
+        assertThat(roadmapItem("SOURCE_FIREWALL").getAttribute("data-status")).isEqualTo("DONE");
+        assertThat(roadmapItem("SOURCE_EDR").getAttribute("data-status")).isEqualTo("OPEN");
+        new Select(browser.findElement(By.id("mfa"))).selectByValue("NONE");
+        browser.findElement(By.id("save-discovery")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-code='MFA_BASELINE']")));
+        Browser.screenshot(browser, "discovery-roadmap");
+        browser.findElement(By.linkText("Back to Cyngor Sir Example County Council")).click();
+        assertThat(item("DISCOVERY_DONE").getAttribute("data-done")).isEqualTo("true");
+
         browser.findElement(By.id("user-name")).sendKeys(council + "-admin");
         browser.findElement(By.id("user-display")).sendKeys("Council admin");
         new Select(browser.findElement(By.id("user-role"))).selectByValue("TENANT_ADMIN");
@@ -91,6 +102,10 @@ class OnboardingJourneyBrowserEndToEndTest extends BrowserEndToEndTest {
 
     private WebElement item(String code) {
         return browser.findElement(By.cssSelector("li[data-code='" + code + "']"));
+    }
+
+    private WebElement roadmapItem(String code) {
+        return browser.findElement(By.cssSelector("tr[data-code='" + code + "']"));
     }
 
 

@@ -61,7 +61,9 @@ final class RunningPlatform {
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         web = start(WebApplication.builder(), Map.of("soc.web.admin-password", PASSWORD,
-                "spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(mail.getSmtp().getPort())));
+                "spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(mail.getSmtp().getPort()),
+                // webhook receivers in tests listen on 127.0.0.1, which production refuses (SSRF guard)
+                "soc.notifications.allow-private-webhook-targets", "true"));
         ingest = startIngest();
         detect = start(DetectApplication.builder(), Map.of("spring.autoconfigure.exclude",
                 NOT_MY_CLASSPATH_SECURITY + "," + NOT_MY_CLASSPATH_DATABASE));

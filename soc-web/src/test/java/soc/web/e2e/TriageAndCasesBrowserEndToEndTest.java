@@ -17,9 +17,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import soc.tenants.users.Role;
 
 /**
- * The analyst's journey in a real browser: an alert arrives, the analyst opens it and sees the matched event,
- * opens a case from it, comments, works it and closes it with a resolution and a root cause; the tenant's admin
- * then sees the closed case and its root cause, and another tenant's admin gets nothing.
+ * The analyst's journey in a real browser (issue 6): an alert arrives live with its SLA timer, the analyst opens it
+ * and sees the matched event, opens a case from it (typed and given its playbook from the alert's ATT&CK
+ * technique, observables taken from the alert with a sighting in another organisation shown as a count only),
+ * ticks a playbook task, comments, works it and closes it with a resolution and a root cause; the tenant's admin
+ * then sees the closed case, its SLA and the tenant's response figures, and another tenant's admin gets nothing.
  */
 class TriageAndCasesBrowserEndToEndTest extends BrowserEndToEndTest {
     private static final Pattern CASE_URL = Pattern.compile("/cases/(\\d+)");
@@ -39,14 +41,23 @@ class TriageAndCasesBrowserEndToEndTest extends BrowserEndToEndTest {
         platform.newUser(otherAdmin, Role.TENANT_ADMIN, other);
 
         String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+        // the same host name turns up at another organisation too: a sighting, shown without naming it
+        String host = "ws" + suffix + ".council.example";
+        String otherToken = platform.newTenantWithToken(RunningPlatform.uniqueTenant("sighting"), "auto");
+        String otherMarker = "m" + UUID.randomUUID().toString().replace("-", "");
+        Http.ingest(platform.ingestUrl(), otherToken, "text/plain", "<13>1 - " + host + " cmd - - - mimikatz " + otherMarker);
         Http.ingest(platform.ingestUrl(), token, "text/plain",
-                "<13>1 - ws042.council.example cmd - - - mimikatz sekurlsa::logonpasswords " + marker);
+                "<13>1 - " + host + " cmd - - - mimikatz sekurlsa::logonpasswords " + marker);
 
         // the alert arrives in the live queue; the analyst opens it from its row with the keyboard
         signIn(analyst, RunningPlatform.PASSWORD);
-        new WebDriverWait(browser, Await.DEFAULT).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("alert-rows"), marker));
+        new WebDriverWait(browser, Await.DEFAULT).until(ExpectedConditions.and(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("alert-rows"), marker),
+                ExpectedConditions.textToBePresentInElementLocated(By.id("alert-rows"), otherMarker)));
         WebElement row = browser.findElement(By.xpath("//tr[contains(@class, 'alert-row') and contains(., '" + marker + "')]"));
+        // the acknowledgement timer of the tenant's SLA runs in the queue, in colour and in words
+        assertThat(row.findElement(By.cssSelector("td.sla-cell .sla")).getAttribute("data-sla-state")).isIn("RUNNING", "WARNING");
+        assertThat(row.findElement(By.cssSelector("td.sla-cell")).getText()).contains("left");
         row.findElement(By.cssSelector("td.rule a")).sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("alert-facts")));
         assertThat(browser.findElement(By.id("alert-rule")).getText()).isEqualTo("Credential dumping tool mentioned");
@@ -75,6 +86,24 @@ class TriageAndCasesBrowserEndToEndTest extends BrowserEndToEndTest {
         assertThat(browser.findElement(By.id("case-alerts")).getText()).contains("Credential dumping tool mentioned");
         assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("added alert")
                 .contains("Event matched by");
+        // SLA: opened from the alert, so acknowledged; the containment clock runs
+        assertThat(browser.findElement(By.id("sla-acknowledge")).getText()).contains("met");
+        assertThat(browser.findElement(By.cssSelector("#sla-contain .sla")).getAttribute("data-sla-state")).isIn("RUNNING", "WARNING");
+        // credential dumping (T1003): the account compromise playbook
+        assertThat(browser.findElement(By.id("case-type-label")).getText()).isEqualTo("Account compromise");
+        // observables from the alert; the other organisation is counted, never named
+        WebElement observable = browser.findElement(By.cssSelector("#case-observables tr.observable[data-value='" + host + "']"));
+        assertThat(observable.getText()).contains("Host").contains("seen in").contains("other organisation");
+        assertThat(browser.findElement(By.id("case-observables")).getText()).doesNotContain("sighting-");
+
+        // the first playbook task is done, with who and when, and on the timeline
+        WebElement firstTask = browser.findElements(By.cssSelector("#case-tasks li.task")).get(0);
+        String taskTitle = firstTask.findElement(By.cssSelector(".task-title")).getText();
+        firstTask.findElement(By.cssSelector("button.task-toggle")).sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#case-tasks li.task.done")));
+        assertThat(browser.findElement(By.cssSelector("#case-tasks li.task.done")).getText()).contains(taskTitle)
+                .contains("done by " + analyst);
+        assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("completed the task " + taskTitle);
 
         browser.findElement(By.id("assign-case")).sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("case-assignee"), analyst));
@@ -124,12 +153,26 @@ class TriageAndCasesBrowserEndToEndTest extends BrowserEndToEndTest {
         assertThat(browser.findElement(By.id("case-resolution")).getText()).isEqualTo("Credentials reset, host reimaged.");
         assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("Password reset at 10:40");
         assertThat(browser.findElements(By.id("status-form"))).isEmpty();
+        // the case's SLA figures, read-only for the tenant admin
+        assertThat(browser.findElement(By.id("sla-acknowledge")).getText()).contains("met");
+        assertThat(browser.findElement(By.id("sla-contain")).getText()).containsAnyOf("met", "missed");
+        assertThat(browser.findElement(By.cssSelector("#case-tasks li.task.done")).getText()).contains(taskTitle);
+        assertThat(browser.findElements(By.cssSelector("button.task-toggle"))).isEmpty();
+        // and the tenant's response figures on the cases page, for their own tenant only
+        browser.findElement(By.linkText("Cases")).sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("response-metrics")));
+        assertThat(browser.findElement(By.id("response")).getText()).contains(tenant);
+        WebElement thisMonth = browser.findElements(By.cssSelector("#response-metrics tr.metrics-row")).get(0);
+        assertThat(thisMonth.getText()).contains(java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).toString());
+        assertThat(thisMonth.findElement(By.cssSelector("td.compliance")).getText()).endsWith("%");
+        Browser.screenshot(browser, "tenant-response-figures");
 
         // another tenant's admin: not in the list, and the case page is not found
         browser.manage().deleteAllCookies();
         signIn(otherAdmin, RunningPlatform.PASSWORD);
-        browser.get(platform.webUrl() + "/cases");
+        browser.get(platform.webUrl() + "/cases?tenant=" + tenant);
         assertThat(browser.findElements(By.cssSelector("tr.case-row[data-case-id='" + caseId + "']"))).isEmpty();
+        assertThat(browser.findElement(By.id("response")).getText()).contains(other);
         assertThat(browser.getPageSource()).doesNotContain(tenant);
         browser.get(platform.webUrl() + "/cases/" + caseId);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("There is nothing here");

@@ -1,0 +1,131 @@
+package soc.detect.config;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import soc.detect.rules.AlertFactory;
+import soc.detect.sigma.LoadReport;
+import soc.detect.sigma.SigmaEngine;
+import soc.events.Alert;
+import soc.events.SocEvent;
+import soc.events.TenantDetectionConfig;
+
+/**
+ * Applies each tenant's detection settings in the detection path: rules switched off for a tenant raise nothing for
+ * it, exceptions suppress matching events, and the tenant's own Sigma rules run on that tenant's events only.
+ *
+ * <p>Settings arrive whole per tenant ({@link #update}) and replace the previous ones atomically, so a change takes
+ * effect from the next event on, without a restart. Framework-free and thread-safe.
+ */
+public final class TenantRuleSettings {
+    private final Map<String, List<String>> placeholders;
+    private final Map<String, Compiled> byTenant = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong customFailures = new java.util.concurrent.atomic.AtomicLong();
+
+    /** @param placeholders Sigma placeholder values for custom rules (the same site facts as the loaded rules) */
+    public TenantRuleSettings(Map<String, List<String>> placeholders) {
+        this.placeholders = Map.copyOf(placeholders);
+    }
+
+    /** One tenant's settings with its custom rules compiled. */
+    private record Compiled(TenantDetectionConfig config, SigmaEngine custom, LoadReport report) {
+    }
+
+    /**
+     * Replaces a tenant's settings. Custom rules that do not compile are skipped (the web app validates them before
+     * saving, so this only happens when the two disagree) and reported by {@link #customRuleProblems}.
+     */
+    public void update(TenantDetectionConfig config) {
+        SigmaEngine custom = null;
+        LoadReport report = null;
+        if (!config.customRules().isEmpty()) {
+            SigmaEngine.Builder builder = SigmaEngine.builder();
+            placeholders.forEach((name, values) -> {
+                builder.placeholder(name, values);
+                builder.placeholder(name.replace('-', '_'), values);
+            });
+            for (TenantDetectionConfig.CustomRule rule : config.customRules()) {
+                builder.addYaml(rule.yaml(), "custom:" + config.tenantId() + "/" + rule.ruleId());
+            }
+            custom = builder.build();
+            report = custom.loadReport();
+        }
+        byTenant.put(config.tenantId(), new Compiled(config, custom, report));
+    }
+
+    /** Forgets a tenant's settings (a tombstone on the config topic). */
+    public void remove(String tenantId) {
+        byTenant.remove(tenantId);
+    }
+
+    /** The settings in force for a tenant (empty when none were published). */
+    public TenantDetectionConfig config(String tenantId) {
+        Compiled c = byTenant.get(tenantId);
+        return c == null ? TenantDetectionConfig.empty(tenantId) : c.config();
+    }
+
+    /** Whether a rule is switched on for a tenant (every rule is, unless the tenant switched it off). */
+    public boolean enabled(String tenantId, String ruleId) {
+        Compiled c = byTenant.get(tenantId);
+        return c == null || !c.config().disabledRules().contains(ruleId);
+    }
+
+    /** Whether one of the tenant's exceptions suppresses this rule's match on this event at {@code now}. */
+    public boolean suppressed(String tenantId, String ruleId, SocEvent event, Instant now) {
+        Compiled c = byTenant.get(tenantId);
+        if (c == null) {
+            return false;
+        }
+        for (TenantDetectionConfig.RuleException e : c.config().exceptions()) {
+            if (e.ruleId().equals(ruleId) && e.suppresses(ruleId, event.getString(e.field()), now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Events on which a custom rule failed to evaluate (skipped for that event). */
+    public long customRuleFailures() {
+        return customFailures.get();
+    }
+
+    /** Custom rules of a tenant that could not be compiled, with the reason (diagnostics). */
+    public List<String> customRuleProblems(String tenantId) {
+        Compiled c = byTenant.get(tenantId);
+        if (c == null || c.report() == null) {
+            return List.of();
+        }
+        return c.report().failures().stream().map(LoadReport.Failure::message).toList();
+    }
+
+    /**
+     * The detection hook: {@code alerts} are the alerts the loaded rules raised for {@code event} (a view the
+     * caller keeps); adds the alerts of the tenant's custom rules, then removes those of rules switched off for the
+     * tenant or suppressed by one of its exceptions.
+     */
+    public void apply(SocEvent event, List<Alert> alerts, Instant now) {
+        Compiled c = byTenant.get(event.tenantId());
+        if (c == null) {
+            return;
+        }
+        if (c.custom() != null) {
+            List<Alert> custom = new ArrayList<>(1);
+            try {
+                c.custom().match(event.fields(), rule -> custom.add(AlertFactory.alert(rule, event, now)));
+                alerts.addAll(custom);
+            } catch (RuntimeException | StackOverflowError e) {
+                // a pathological value in a tenant's own rule must not stall everyone's detection
+                customFailures.incrementAndGet();
+            }
+        }
+        TenantDetectionConfig config = c.config();
+        if (config.disabledRules().isEmpty() && config.exceptions().isEmpty()) {
+            return;
+        }
+        alerts.removeIf(alert -> config.disabledRules().contains(alert.ruleId())
+                || suppressed(event.tenantId(), alert.ruleId(), event, now));
+    }
+}

@@ -1,0 +1,5 @@
+package soc.tenants.discovery;
+
+public enum Priority {
+    HIGH, MEDIUM, LOW
+}
