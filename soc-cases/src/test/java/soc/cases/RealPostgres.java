@@ -16,5 +16,7 @@ public final class RealPostgres {
         registry.add("spring.flyway.placeholders.appRole", infra::appUser);
         // the module's Kafka listener is not under test here and there is no broker
         registry.add("spring.kafka.listener.auto-startup", () -> "false");
+        // nor should start-up wait for a broker to declare topics (the indicators topic is declared by this module)
+        registry.add("spring.kafka.admin.auto-create", () -> "false");
     }
 }

@@ -173,6 +173,9 @@ public class Indicators {
         try {
             List<Indicator> all = TenantScope.call(TenantScope.ALL_TENANTS, () -> jdbc.sql(COLUMNS)
                     .query(Indicators::row).list());
+            if (all.isEmpty()) {
+                return; // nothing to republish: do not even open a producer
+            }
             for (Indicator i : all) {
                 kafka.send(Topics.INDICATORS, i.indicatorId(), EventJson.write(i.message()));
             }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import soc.detect.sigma.SigmaEncodings;
 import soc.detect.sigma.FieldMapping;
 import soc.detect.sigma.Logsource;
 import soc.detect.sigma.LogsourceRouting;
@@ -442,19 +443,8 @@ public final class SigmaQueryTranslator {
         return out;
     }
 
-    /** pySigma's base64offset: the value's base64 at the three byte offsets, without the unstable ends. */
+    /** pySigma's base64offset, exactly as the streaming matcher encodes it. */
     static List<String> base64offset(byte[] value) {
-        int[] start = {0, 2, 3};
-        int[] endTrim = {0, 3, 2};
-        List<String> out = new ArrayList<>(3);
-        for (int i = 0; i < 3; i++) {
-            byte[] shifted = new byte[value.length + i];
-            java.util.Arrays.fill(shifted, 0, i, (byte) ' ');
-            System.arraycopy(value, 0, shifted, i, value.length);
-            String enc = Base64.getEncoder().encodeToString(shifted);
-            int end = enc.length() - endTrim[(value.length + i) % 3];
-            out.add(enc.substring(start[i], Math.max(start[i], end)));
-        }
-        return out;
+        return SigmaEncodings.base64offset(value);
     }
 }

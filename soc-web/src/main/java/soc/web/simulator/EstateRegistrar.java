@@ -17,6 +17,7 @@ import soc.tenants.assets.AssetSpec;
 import soc.tenants.scope.TenantScope;
 import soc.tenants.sources.Criticality;
 import soc.tenants.sources.IngestMethod;
+import soc.web.onboarding.CollectorTopicProvisioning;
 import soc.tenants.sources.IngestTokens;
 import soc.tenants.sources.Source;
 import soc.tenants.sources.SourceAddresses;
@@ -39,7 +40,11 @@ class EstateRegistrar {
     private static final Logger log = LoggerFactory.getLogger(EstateRegistrar.class);
 
     /** Where the simulator sends one tenant's events: a token per source, and the firewall's syslog sender. */
-    record Feeds(String tenantId, Map<SimSource, String> tokens, String syslogSender) {
+    /**
+     * @param tokens    ingest token per source delivered over HTTP or syslog
+     * @param sourceIds source id per source (the soc-source header of the Kafka path)
+     */
+    record Feeds(String tenantId, Map<SimSource, String> tokens, Map<SimSource, String> sourceIds, String syslogSender) {
     }
 
     private final TenantService tenants;
@@ -47,9 +52,11 @@ class EstateRegistrar {
     private final SourceAddresses addresses;
     private final IngestTokens tokens;
     private final AssetService assets;
+    private final CollectorTopicProvisioning collectorTopics;
 
     EstateRegistrar(TenantService tenants, SourceService sources, SourceAddresses addresses, IngestTokens tokens,
-                    AssetService assets) {
+                    AssetService assets, CollectorTopicProvisioning collectorTopics) {
+        this.collectorTopics = collectorTopics;
         this.tenants = tenants;
         this.sources = sources;
         this.addresses = addresses;
@@ -79,6 +86,7 @@ class EstateRegistrar {
         Map<String, Source> existing = sources.forTenant(o.id()).stream()
                 .collect(Collectors.toMap(Source::getName, s -> s, (a, b) -> a));
         Map<SimSource, String> issued = new EnumMap<>(SimSource.class);
+        Map<SimSource, String> ids = new EnumMap<>(SimSource.class);
         String sender = null;
         for (SimSource sim : SimSource.values()) {
             if (!sim.appliesTo(o)) {
@@ -87,8 +95,12 @@ class EstateRegistrar {
             Source source = existing.get(sim.sourceName());
             if (source == null) {
                 source = sources.register(actor, o.id(), new SourceSpec(sim.sourceName(), SourceType.valueOf(sim.type()),
-                        sim.format(), sim.transport() == SimSource.Transport.SYSLOG ? IngestMethod.SYSLOG
-                        : IngestMethod.HTTP_TOKEN, expectedDaily(sim), criticality(sim), sim.silentAfterMinutes()));
+                        sim.format(), ingestMethod(sim), expectedDaily(sim), criticality(sim), sim.silentAfterMinutes()));
+            }
+            ids.put(sim, source.getId().toString());
+            if (sim.transport() == SimSource.Transport.KAFKA) {
+                kafkaTopic(actor, o);
+                continue;
             }
             if (sim.transport() == SimSource.Transport.SYSLOG) {
                 sender = syslogSender(actor, o, source);
@@ -96,7 +108,25 @@ class EstateRegistrar {
             issued.put(sim, tokens.rotate(actor, source.getId()).token());
         }
         registerAssets(actor, o, fresh);
-        return new Feeds(o.id(), issued, sender);
+        return new Feeds(o.id(), issued, ids, sender);
+    }
+
+    private static IngestMethod ingestMethod(SimSource sim) {
+        return switch (sim.transport()) {
+            case SYSLOG -> IngestMethod.SYSLOG;
+            case KAFKA -> IngestMethod.KAFKA;
+            case HTTP_TEXT, HTTP_JSON -> IngestMethod.HTTP_TOKEN;
+        };
+    }
+
+    /** The organisation's collector topic, created as an onboarding officer would from the source's page. */
+    private void kafkaTopic(String actor, Organisation o) {
+        try {
+            collectorTopics.provision(actor, o.id());
+        } catch (IllegalStateException e) {
+            log.warn("Collector topic of {} not created ({}); its Kafka-fed events will wait for it", o.id(),
+                    e.getMessage());
+        }
     }
 
     /** The firewall's sender address, or null when it is taken (then its syslog carries the token instead). */

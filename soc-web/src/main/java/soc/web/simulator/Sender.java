@@ -18,14 +18,23 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+
+import soc.web.onboarding.CollectorTopicProvisioning;
 
 /**
  * Delivers simulated events on the real ingest paths: the HTTP ingest API with each source's token (NDJSON or
- * text lines, one request per tenant and source), and UDP syslog to the ingest's syslog receiver from the
+ * text lines, one request per tenant and source), the tenant's Kafka collector topic with the source's id in the
+ * {@code soc-source} header (as Vector or Winlogbeat would), and UDP syslog to the ingest's syslog receiver from the
  * firewall's own registered loopback address (127.77.n.1). Where that address cannot be used (not registered, or
  * the operating system does not route 127/8 to loopback), the syslog message carries the source's token in RFC 5424
  * structured data instead.
@@ -34,6 +43,8 @@ import org.springframework.stereotype.Component;
 class Sender implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
     private static final String SD_ID = "soc@32473";
+    /** The header naming the registered source of a record on a collector topic (see soc-ingest's CollectorTopics). */
+    private static final String SOURCE_HEADER = "soc-source";
 
     private final SimulatorProperties settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -42,8 +53,11 @@ class Sender implements DisposableBean {
     private volatile long failures;
     private volatile String ingestUrl;
 
-    Sender(SimulatorProperties settings) {
+    private final KafkaTemplate<String, String> kafka;
+
+    Sender(SimulatorProperties settings, KafkaTemplate<String, String> kafka) {
         this.settings = settings;
+        this.kafka = kafka;
         this.ingestUrl = settings.ingestUrl();
     }
 
@@ -63,6 +77,10 @@ class Sender implements DisposableBean {
         int sent = 0;
         for (SimEvent event : events) {
             EstateRegistrar.Feeds feed = feeds.get(event.tenantId());
+            if (feed != null && event.source().transport() == SimSource.Transport.KAFKA) {
+                sent += kafka(event, feed) ? 1 : 0;
+                continue;
+            }
             if (feed == null || !feed.tokens().containsKey(event.source())) {
                 continue;
             }
@@ -117,6 +135,28 @@ class Sender implements DisposableBean {
 
     long failures() {
         return failures;
+    }
+
+    /** Produces the event to the tenant's collector topic as the tenant's own collector (e.g. Vector) would. */
+    private boolean kafka(SimEvent event, EstateRegistrar.Feeds feed) {
+        String sourceId = feed.sourceIds().get(event.source());
+        if (sourceId == null) {
+            return false;
+        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(
+                CollectorTopicProvisioning.topicOf(event.tenantId()), sourceId, event.payload());
+        record.headers().add(SOURCE_HEADER, sourceId.getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            failures++;
+            log.debug("Simulated event not produced to Kafka: {}", e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private boolean syslog(SimEvent event, EstateRegistrar.Feeds feed) {

@@ -12,7 +12,7 @@ public enum SimSource {
     M365("Microsoft 365 audit", "M365_ENTRA", "json", Transport.HTTP_JSON, 60, false),
     ZEEK("Zeek network sensor", "OTHER", "json", Transport.HTTP_JSON, 60, false),
     OT_ZEEK("OT Zeek sensor", "OT_NETWORK_SENSOR", "json", Transport.HTTP_JSON, 60, true),
-    OT_SURICATA("OT Suricata sensor", "OT_NETWORK_SENSOR", "json", Transport.HTTP_JSON, 60, true);
+    OT_SURICATA("OT Suricata sensor", "OT_NETWORK_SENSOR", "json", Transport.KAFKA, 60, true);
 
     /** How events reach the ingest service. */
     public enum Transport {
@@ -21,7 +21,9 @@ public enum SimSource {
         /** HTTP ingest API, text/plain lines in the source's format. */
         HTTP_TEXT,
         /** HTTP ingest API, application/x-ndjson. */
-        HTTP_JSON
+        HTTP_JSON,
+        /** The tenant's own collector topic soc.collect.<tenant>.v1, one event per record, header soc-source. */
+        KAFKA
     }
 
     private final String sourceName;
