@@ -1,14 +1,8 @@
 package soc.tenants.apitokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -18,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import soc.tenants.tokens.BearerSecrets;
 import soc.tenants.audit.AuditLog;
 import soc.tenants.scope.TenantScope;
 import soc.tenants.users.AppUser;
@@ -33,7 +28,6 @@ import soc.tenants.users.UserAccounts;
 public class ApiTokens {
     public static final String TOKEN_PREFIX = "soc_pat_";
     public static final Duration MAX_LIFETIME = Duration.ofDays(366);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_NAME = 80;
 
     private final ApiTokenRepository tokens;
@@ -60,12 +54,11 @@ public class ApiTokens {
             throw new IllegalArgumentException("A token expires after 1 to 366 days");
         }
         AppUser user = accounts.findForSignIn(username).orElseThrow();
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = BearerSecrets.generate(TOKEN_PREFIX);
         Instant now = clock.instant();
         return TenantScope.call(TenantScope.ALL_TENANTS, () -> transactions.execute(status -> {
-            ApiToken saved = tokens.save(new ApiToken(user.getId(), user.getTenantId(), cleanName, sha256(token),
+            ApiToken saved = tokens.save(new ApiToken(user.getId(), user.getTenantId(), cleanName,
+                    BearerSecrets.sha256(token),
                     token.substring(0, TOKEN_PREFIX.length() + 6), now, now.plus(lifetime)));
             audit.record(username, user.getTenantId(), "api-token.created",
                     cleanName + ", " + saved.getPrefix() + "…, expires " + saved.getExpiresAt());
@@ -97,7 +90,7 @@ public class ApiTokens {
         if (presented == null || !presented.startsWith(TOKEN_PREFIX) || presented.length() > 128) {
             return Optional.empty();
         }
-        String hash = sha256(presented);
+        String hash = BearerSecrets.sha256(presented);
         Instant now = clock.instant();
         return TenantScope.call(TenantScope.ALL_TENANTS, () -> transactions.execute(status ->
                 tokens.findBySha256(hash).filter(token -> token.isActiveAt(now)).flatMap(token -> {
@@ -110,12 +103,4 @@ public class ApiTokens {
                 })));
     }
 
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

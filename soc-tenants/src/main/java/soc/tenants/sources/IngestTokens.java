@@ -1,14 +1,8 @@
 package soc.tenants.sources;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import soc.tenants.tokens.BearerSecrets;
 import soc.tenants.audit.AuditLog;
 import soc.tenants.onboarding.ChecklistItem;
 import soc.tenants.onboarding.Onboarding;
@@ -32,7 +27,6 @@ import soc.tenants.scope.TenantScope;
 public class IngestTokens {
     static final String TOKEN_PREFIX = "soc_ing_";
     private static final Duration CACHE_TTL = Duration.ofSeconds(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IngestTokenRepository tokens;
     private final SourceRepository sources;
@@ -57,10 +51,8 @@ public class IngestTokens {
         return transactions.execute(status -> {
             Source source = sources.findById(sourceId)
                     .orElseThrow(() -> new IllegalArgumentException("Unknown source " + sourceId));
-            byte[] secret = new byte[32];
-            RANDOM.nextBytes(secret);
-            String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-            IngestToken saved = tokens.save(new IngestToken(source.getTenantId(), sourceId, sha256(token),
+            String token = BearerSecrets.generate(TOKEN_PREFIX);
+            IngestToken saved = tokens.save(new IngestToken(source.getTenantId(), sourceId, BearerSecrets.sha256(token),
                     token.substring(0, TOKEN_PREFIX.length() + 6), actor));
             audit.record(actor, source.getTenantId(), "ingest-token.issued",
                     "source " + source.getName() + ", token " + saved.getPrefix() + "…");
@@ -105,7 +97,7 @@ public class IngestTokens {
         if (presented == null || !presented.startsWith(TOKEN_PREFIX) || presented.length() > 128) {
             return Optional.empty();
         }
-        String hash = sha256(presented);
+        String hash = BearerSecrets.sha256(presented);
         Instant now = clock.instant();
         CachedIdentity cached = cache.get(hash);
         if (cached != null && cached.expires.isAfter(now)) {
@@ -120,14 +112,6 @@ public class IngestTokens {
         return identity;
     }
 
-    static String sha256(String token) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 
     private record CachedIdentity(Optional<SourceIdentity> identity, Instant expires) {
     }
