@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import soc.events.SocEvent;
 
@@ -13,7 +15,31 @@ public final class Fields {
     /** Prefix under which payload keys that would overwrite platform fields are kept. */
     public static final String SHADOW_PREFIX = "raw.";
 
+    /** Upper bound of {@link #join} cache entries (payload keys are attacker-controlled: the cache must not grow). */
+    static final int JOIN_CACHE_LIMIT = 8192;
+    private static final Map<String, Map<String, String>> JOINED = new ConcurrentHashMap<>();
+    private static final AtomicInteger JOINED_SIZE = new AtomicInteger();
+
     private Fields() {
+    }
+
+    /**
+     * {@code prefix + '.' + safeKey(name)}, the same string, from a small bounded cache: the same few hundred field
+     * names recur in every event of a format, and a cached key is neither rebuilt nor rehashed per event.
+     */
+    public static String join(String prefix, String name) {
+        Map<String, String> byName = JOINED.get(prefix);
+        if (byName != null) {
+            String cached = byName.get(name);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        String key = prefix + '.' + safeKey(name);
+        if (JOINED_SIZE.get() < JOIN_CACHE_LIMIT && JOINED_SIZE.incrementAndGet() <= JOIN_CACHE_LIMIT) {
+            JOINED.computeIfAbsent(prefix, p -> new ConcurrentHashMap<>()).putIfAbsent(name, key);
+        }
+        return key;
     }
 
     /**
@@ -29,7 +55,7 @@ public final class Fields {
     @SuppressWarnings("unchecked")
     public static void flattenInto(String prefix, Map<String, Object> object, Map<String, Object> out) {
         for (Map.Entry<String, Object> e : object.entrySet()) {
-            String key = prefix.isEmpty() ? safeKey(e.getKey()) : prefix + '.' + safeKey(e.getKey());
+            String key = prefix.isEmpty() ? safeKey(e.getKey()) : join(prefix, e.getKey());
             Object value = e.getValue();
             if (value instanceof Map<?, ?> nested) {
                 if (nested.isEmpty()) {
@@ -38,6 +64,24 @@ public final class Fields {
                 flattenInto(key, (Map<String, Object>) nested, out);
             } else if (value != null) {
                 out.put(key, value);
+            }
+        }
+    }
+
+    /**
+     * Same as {@link #flattenInto(String, Map, Map)} with a non-empty {@code prefix}, writing straight into the
+     * event (no intermediate map; the resulting fields, values and order are identical).
+     */
+    @SuppressWarnings("unchecked")
+    public static void flattenInto(String prefix, Map<String, Object> object, SocEvent.Builder out) {
+        for (Map.Entry<String, Object> e : object.entrySet()) {
+            Object value = e.getValue();
+            if (value instanceof Map<?, ?> nested) {
+                if (!nested.isEmpty()) {
+                    flattenInto(join(prefix, e.getKey()), (Map<String, Object>) nested, out);
+                }
+            } else if (value != null) {
+                out.put(join(prefix, e.getKey()), value);
             }
         }
     }

@@ -1,7 +1,6 @@
 package soc.ingest.parse.suricata;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +35,7 @@ public final class SuricataEveParser implements JsonEventParser {
         if (type == null) {
             throw new ParseException("no event_type (not an EVE record)");
         }
-        Map<String, Object> flat = new LinkedHashMap<>();
-        Fields.flattenInto("suricata.eve", o, flat);
-        flat.forEach(event::put);
+        Fields.flattenInto("suricata.eve", o, event);
         Fields.putTimestamp(event, o.get("timestamp"));
         event.put("event.kind", "event");
         event.put(SocEvent.DATASET, "suricata." + type);

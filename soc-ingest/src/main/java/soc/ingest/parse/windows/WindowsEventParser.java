@@ -100,7 +100,7 @@ public final class WindowsEventParser implements JsonEventParser {
         String message;
         String collector;
         Instant time;
-        final Map<String, Object> data = new LinkedHashMap<>();
+        final Map<String, Object> data = new LinkedHashMap<>(64);
         Map<String, Object> userData;
     }
 
@@ -277,13 +277,11 @@ public final class WindowsEventParser implements JsonEventParser {
             if (v == null) {
                 continue;
             }
-            event.put("winlog.event_data." + Fields.safeKey(e.getKey()),
+            event.put(Fields.join("winlog.event_data", e.getKey()),
                     v instanceof Map || v instanceof List ? v : v.toString());
         }
         if (r.userData != null) {
-            Map<String, Object> flat = new LinkedHashMap<>();
-            Fields.flattenInto("winlog.user_data", r.userData, flat);
-            flat.forEach(event::put);
+            Fields.flattenInto("winlog.user_data", r.userData, event);
         }
         if (r.time != null) {
             event.timestamp(r.time);
