@@ -39,6 +39,29 @@ class IngestPipelineIntegrationTest extends IngestServiceIntegrationTest {
             found = count(IndexNames.eventsPattern(tenant), marker);
         }
         assertThat(found).isEqualTo(1);
+
+        // on the raw topic the line is keyed <tenant>/<source>: a tenant's sources spread over partitions
+        assertThat(rawKeyOf(marker)).isEqualTo(tenant + "/" + tenants.sourceIdOf(tenant));
+    }
+
+    private static String rawKeyOf(String marker) {
+        java.util.Map<String, Object> config = java.util.Map.of("bootstrap.servers", INFRA.kafkaBootstrapServers(),
+                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
+                             new org.apache.kafka.common.serialization.StringDeserializer(),
+                             new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(java.util.List.of(soc.events.Topics.RAW));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value().contains(marker)) {
+                        return record.key();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no raw record with " + marker);
     }
 
 }

@@ -16,7 +16,9 @@ import soc.infra.TestInfra;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=soc-ingest", "spring.flyway.enabled=true", "soc.ingest.syslog.enabled=false",
-                "spring.flyway.locations=classpath:db/migration"})
+                "spring.flyway.locations=classpath:db/migration",
+                // the schedule would delete other tests' months-old events; EventRetentionIntegrationTest runs it itself
+                "soc.ingest.retention.enabled=false"})
 @Import(TestTenants.class)
 abstract class IngestServiceIntegrationTest {
     static final LocalInfra INFRA = TestInfra.all();

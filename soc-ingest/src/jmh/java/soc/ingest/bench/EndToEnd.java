@@ -331,6 +331,7 @@ public final class EndToEnd {
             long started;
             long ended;
             AtomicReference<Exception> failure = new AtomicReference<>();
+            String rawKey = soc.events.RawKeys.of(tenant, UUID.randomUUID().toString());
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                     new ByteArraySerializer())) {
                 producer.partitionsFor(topic); // metadata before the clock starts
@@ -338,8 +339,9 @@ public final class EndToEnd {
                 for (long i = 0; i < records; i++) {
                     byte[] value = values.get((int) (i % values.size()));
                     sentBytes += value.length;
-                    // keyed by tenant exactly like the edge (one tenant = one partition)
-                    producer.send(new ProducerRecord<>(topic, tenant, value), (md, e) -> {
+                    // keyed <tenant>/<source> exactly like the edge: the API run posts with one source's token,
+                    // so all of it is one key, one partition
+                    producer.send(new ProducerRecord<>(topic, rawKey, value), (md, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
                         }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 import soc.events.EventJson;
 import soc.events.RawEnvelope;
+import soc.events.RawKeys;
 import soc.events.Topics;
 import soc.ingest.IngestProperties;
 import soc.ingest.pipeline.DeadLetters;
@@ -22,7 +23,7 @@ import soc.tenants.sources.SourceIdentity;
 
 /**
  * What every ingest edge (HTTP, syslog) does with a received line: check its size and encoding, wrap it in a
- * {@link RawEnvelope} for the raw topic keyed by tenant, or dead-letter it with a reason.
+ * {@link RawEnvelope} for the raw topic keyed by tenant and source ({@link RawKeys}), or dead-letter it with a reason.
  */
 @Component
 public class RawPublisher {
@@ -66,12 +67,15 @@ public class RawPublisher {
         return properties.maxLineBytes();
     }
 
-    /** Sends an accepted line to the raw topic, keyed by tenant; the future completes when Kafka acknowledged it. */
+    /**
+     * Sends an accepted line to the raw topic, keyed {@code <tenant>/<source>} so that a tenant's sources spread over
+     * the partitions while each source keeps its order; the future completes when Kafka acknowledged it.
+     */
     public CompletableFuture<SendResult<String, String>> publish(SourceIdentity source, String transport, String format,
                                                                  Instant receivedAt, String text) {
         RawEnvelope raw = new RawEnvelope(UUID.randomUUID().toString(), source.tenantId(),
                 source.sourceId().toString(), receivedAt, transport, format, text);
-        return kafka.send(Topics.RAW, source.tenantId(), EventJson.write(raw));
+        return kafka.send(Topics.RAW, RawKeys.of(source.tenantId(), raw.sourceId()), EventJson.write(raw));
     }
 
     /** Dead-letters a refused line of a known source (counted in {@code soc.ingest.rejected}). */

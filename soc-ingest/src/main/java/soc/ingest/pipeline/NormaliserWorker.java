@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 import soc.events.EventJson;
 import soc.events.RawEnvelope;
+import soc.events.RawKeys;
 import soc.events.SocEvent;
 import soc.events.Topics;
 import soc.ingest.opensearch.EventIndexer;
@@ -56,7 +57,8 @@ class NormaliserWorker {
             try {
                 raw = EventJson.read(record.value(), RawEnvelope.class);
             } catch (RuntimeException e) {
-                writes.add(deadLetters.send(record.key(), null, "normalise", "unreadable raw envelope: "
+                // the raw key is <tenant>/<source>: the dead letter goes to that tenant
+                writes.add(deadLetters.send(RawKeys.tenantOf(record.key()), null, "normalise", "unreadable raw envelope: "
                         + e.getMessage(), record.value()));
                 continue;
             }

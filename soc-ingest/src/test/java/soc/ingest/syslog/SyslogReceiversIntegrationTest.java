@@ -65,7 +65,8 @@ import soc.tenants.tenants.TenantService;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=soc-ingest", "spring.flyway.enabled=true",
-                "spring.flyway.locations=classpath:db/migration", "soc.ingest.max-line-bytes=16384"})
+                "spring.flyway.locations=classpath:db/migration", "soc.ingest.max-line-bytes=16384",
+                "soc.ingest.retention.enabled=false"})
 class SyslogReceiversIntegrationTest {
     private static final LocalInfra INFRA = TestInfra.all();
     private static final int UDP_PORT = freeUdpPort();

@@ -40,6 +40,7 @@ import soc.tenants.users.Role;
 import soc.tenants.users.UserAccounts;
 import soc.web.assets.AssetsSection;
 import soc.web.bootstrap.Passwords;
+import soc.web.retention.RetentionSection;
 import soc.web.security.SocUser;
 
 /**
@@ -56,9 +57,11 @@ class TenantsController {
     private final UserAccounts accounts;
     private final TenantAccess access;
     private final AssetsSection assetsSection;
+    private final RetentionSection retentionSection;
 
     TenantsController(TenantService tenants, SourceService sources, IngestTokens tokens, Onboarding onboarding,
-                      UserAccounts accounts, TenantAccess access, AssetsSection assetsSection) {
+                      UserAccounts accounts, TenantAccess access, AssetsSection assetsSection,
+                      RetentionSection retentionSection) {
         this.tenants = tenants;
         this.sources = sources;
         this.tokens = tokens;
@@ -66,6 +69,7 @@ class TenantsController {
         this.accounts = accounts;
         this.access = access;
         this.assetsSection = assetsSection;
+        this.retentionSection = retentionSection;
     }
 
     @GetMapping("/tenants")
@@ -136,6 +140,7 @@ class TenantsController {
         model.addAttribute("criticalities", Criticality.values());
         model.addAttribute("tenantRoles", new Role[] {Role.TENANT_ADMIN, Role.TENANT_ANALYST});
         assetsSection.addTo(model, id);
+        retentionSection.addTo(model, id);
         return "tenant";
     }
 
