@@ -87,6 +87,57 @@ public final class TenantRuleSettings {
         return false;
     }
 
+    /**
+     * Whether a rule's match on this event counts for the tenant at all: the rule is switched on for it and none of
+     * its exceptions suppresses the event. The detection worker asks before it raises the alert AND before the match
+     * feeds a correlation window, so a switched-off or excepted match never counts towards a correlation either.
+     */
+    public boolean admits(String tenantId, String ruleId, SocEvent event, Instant now) {
+        Compiled c = byTenant.get(tenantId);
+        if (c == null || (c.config().disabledRules().isEmpty() && c.config().exceptions().isEmpty())) {
+            return true;
+        }
+        return !c.config().disabledRules().contains(ruleId) && !suppressed(tenantId, ruleId, event, now);
+    }
+
+    /** The tenant's own Sigma engine (its custom rules and custom correlation rules), null when it has none. */
+    public SigmaEngine custom(String tenantId) {
+        Compiled c = byTenant.get(tenantId);
+        return c == null ? null : c.custom();
+    }
+
+    /**
+     * Runs the tenant's custom rules on the event, handing each match to {@code onMatch} (which applies
+     * {@link #admits} and feeds correlations like for the platform's rules). A failing custom rule is counted and
+     * skipped for this event.
+     */
+    public void matchCustom(SocEvent event, java.util.function.Consumer<soc.detect.sigma.CompiledRule> onMatch) {
+        Compiled c = event.tenantId() == null ? null : byTenant.get(event.tenantId());
+        if (c == null || c.custom() == null) {
+            return;
+        }
+        List<soc.detect.sigma.CompiledRule> matched = new ArrayList<>(1);
+        try {
+            c.custom().match(event.fields(), matched::add);
+        } catch (RuntimeException | StackOverflowError e) {
+            customFailures.incrementAndGet(); // a tenant's own rule must not stall everyone's detection
+            return;
+        }
+        matched.forEach(onMatch);
+    }
+
+    /**
+     * Removes alerts of rules switched off for the event's tenant or suppressed by one of its exceptions (for alerts
+     * raised outside {@link #admits}: built-in keyword rules, threat indicators).
+     */
+    public void filter(SocEvent event, List<Alert> alerts, Instant now) {
+        Compiled c = byTenant.get(event.tenantId());
+        if (c == null || (c.config().disabledRules().isEmpty() && c.config().exceptions().isEmpty())) {
+            return;
+        }
+        alerts.removeIf(alert -> !admits(event.tenantId(), alert.ruleId(), event, now));
+    }
+
     /** Events on which a custom rule failed to evaluate (skipped for that event). */
     public long customRuleFailures() {
         return customFailures.get();
@@ -121,11 +172,6 @@ public final class TenantRuleSettings {
                 customFailures.incrementAndGet();
             }
         }
-        TenantDetectionConfig config = c.config();
-        if (config.disabledRules().isEmpty() && config.exceptions().isEmpty()) {
-            return;
-        }
-        alerts.removeIf(alert -> config.disabledRules().contains(alert.ruleId())
-                || suppressed(event.tenantId(), alert.ruleId(), event, now));
+        filter(event, alerts, now);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import soc.detect.DetectProperties;
+import soc.detect.config.TenantRuleSettings;
 import soc.detect.opensearch.AlertIndexer;
 import soc.detect.sigma.SigmaEngine;
 
@@ -33,10 +34,19 @@ class CorrelationConfiguration {
         return rules;
     }
 
+    /** The platform's correlations plus each tenant's own (custom Sigma correlation rules), minus those it switched off. */
     @Bean
-    CorrelationSignals correlationSignals(CorrelationRuleSet rules, CorrelationProperties properties,
+    TenantCorrelations tenantCorrelations(CorrelationRuleSet rules, SigmaEngine engine, TenantRuleSettings settings,
+                                          CorrelationProperties properties) {
+        return new TenantCorrelations(rules, engine, settings, properties.grace().toMillis(),
+                properties.maxEntriesPerGroup());
+    }
+
+    @Bean
+    CorrelationSignals correlationSignals(TenantCorrelations rules, CorrelationProperties properties,
                                           KafkaTemplate<String, String> kafka) {
-        return properties.enabled() ? new CorrelationSignals(rules, kafka) : new CorrelationSignals(null, null);
+        return properties.enabled() ? new CorrelationSignals(rules, kafka)
+                : new CorrelationSignals((TenantCorrelations) null, null);
     }
 
     @Bean
@@ -49,7 +59,7 @@ class CorrelationConfiguration {
     }
 
     @Bean
-    CorrelationStream correlationStream(CorrelationRuleSet rules, CorrelationProperties properties,
+    CorrelationStream correlationStream(TenantCorrelations rules, CorrelationProperties properties,
                                         DetectProperties detect, KafkaAdmin admin, MeterRegistry meters) {
         Object servers = admin.getConfigurationProperties().get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         String bootstrap = servers instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf)

@@ -28,12 +28,12 @@ final class CorrelationProcessor implements Processor<String, String, String, St
     private static final Logger log = LoggerFactory.getLogger(CorrelationProcessor.class);
     private static final int MAX_CHAIN_DEPTH = 8;
 
-    private final CorrelationRuleSet rules;
+    private final TenantCorrelations rules;
     private final MeterRegistry meters;
     private ProcessorContext<String, String> context;
     private KeyValueStore<String, String> store;
 
-    CorrelationProcessor(CorrelationRuleSet rules, MeterRegistry meters) {
+    CorrelationProcessor(TenantCorrelations rules, MeterRegistry meters) {
         this.rules = rules;
         this.meters = meters;
     }
@@ -59,7 +59,7 @@ final class CorrelationProcessor implements Processor<String, String, String, St
     }
 
     private void handle(CorrelationSignal signal, int depth) {
-        CorrelationRuleSet.Correlation correlation = rules.correlation(signal.correlation());
+        CorrelationRuleSet.Correlation correlation = rules.correlation(signal.tenantId(), signal.correlation());
         if (correlation == null) {
             return; // the rule is no longer loaded
         }
@@ -84,7 +84,8 @@ final class CorrelationProcessor implements Processor<String, String, String, St
         if (match == null) {
             return;
         }
-        Alert alert = rules.alert(correlation, signal, match, Instant.now());
+        Alert alert = rules.owner(signal.tenantId(), correlation.key()).alert(correlation, signal, match,
+                Instant.now());
         context.forward(new Record<>(alert.tenantId(), EventJson.write(alert), match.lastTime()));
         meters.counter("soc.detect.correlation.alerts", "tenant", alert.tenantId(), "rule", alert.ruleId())
                 .increment();
@@ -100,7 +101,8 @@ final class CorrelationProcessor implements Processor<String, String, String, St
             while (all.hasNext()) {
                 KeyValue<String, String> kv = all.next();
                 String[] parts = kv.key.split("\u0000", 3);
-                CorrelationRuleSet.Correlation correlation = parts.length < 3 ? null : rules.correlation(parts[1]);
+                CorrelationRuleSet.Correlation correlation = parts.length < 3 ? null
+                        : rules.correlation(parts[0], parts[1]);
                 if (correlation == null) {
                     store.delete(kv.key);
                     continue;

@@ -39,10 +39,11 @@ public final class CorrelationRuleSet {
     private final List<String> rejected = new ArrayList<>();
     private final FieldMapping mapping;
 
-    private CorrelationRuleSet(SigmaEngine engine, FieldMapping mapping, long graceMillis, int maxEntries) {
+    private CorrelationRuleSet(List<SigmaCorrelation> correlations, List<CompiledRule> referable, FieldMapping mapping,
+                               long graceMillis, int maxEntries) {
         this.mapping = mapping;
         Map<String, List<CompiledRule>> rulesByRef = new LinkedHashMap<>();
-        for (CompiledRule rule : engine.rules()) {
+        for (CompiledRule rule : referable) {
             if (rule.id() != null) {
                 rulesByRef.computeIfAbsent(rule.id(), k -> new ArrayList<>()).add(rule);
             }
@@ -51,7 +52,7 @@ public final class CorrelationRuleSet {
             }
         }
         Map<String, Correlation> correlationsByRef = new LinkedHashMap<>();
-        for (SigmaCorrelation c : engine.correlations()) {
+        for (SigmaCorrelation c : correlations) {
             String key = key(c);
             try {
                 CorrelationCondition condition = c.condition().isEmpty() ? null
@@ -92,7 +93,20 @@ public final class CorrelationRuleSet {
     }
 
     public static CorrelationRuleSet of(SigmaEngine engine, long graceMillis, int maxEntries) {
-        return new CorrelationRuleSet(engine, FieldMapping.defaults(), graceMillis, maxEntries);
+        return new CorrelationRuleSet(engine.correlations(), engine.rules(), FieldMapping.defaults(), graceMillis,
+                maxEntries);
+    }
+
+    /**
+     * One tenant's own correlation rules (from its custom Sigma YAML): they may reference the tenant's custom rules
+     * and any rule of the platform's engine (SigmaHQ, our packs) by id or name.
+     */
+    public static CorrelationRuleSet custom(SigmaEngine custom, SigmaEngine platform, long graceMillis,
+                                            int maxEntries) {
+        List<CompiledRule> referable = new ArrayList<>(custom.rules());
+        referable.addAll(platform.rules());
+        return new CorrelationRuleSet(custom.correlations(), referable, FieldMapping.defaults(), graceMillis,
+                maxEntries);
     }
 
     static String key(SigmaCorrelation c) {

@@ -17,10 +17,15 @@ import soc.events.SocEvent;
  * and says whether a match is also an alert of its own (Sigma {@code generate}).
  */
 public final class CorrelationSignals {
-    private final CorrelationRuleSet rules;
+    private final TenantCorrelations rules;
     private final KafkaTemplate<String, String> kafka;
 
     public CorrelationSignals(CorrelationRuleSet rules, KafkaTemplate<String, String> kafka) {
+        this(rules == null ? null : TenantCorrelations.platformOnly(rules), kafka);
+    }
+
+    /** @param rules the platform's and each tenant's correlations; null: correlation off */
+    public CorrelationSignals(TenantCorrelations rules, KafkaTemplate<String, String> kafka) {
         this.rules = rules;
         this.kafka = kafka;
     }
@@ -33,13 +38,21 @@ public final class CorrelationSignals {
     public final class Batch {
         private final List<CorrelationSignal> signals = new ArrayList<>();
 
-        /** Records the match for the correlations that reference the rule; true if it also alerts on its own. */
+        /**
+         * Records the match for the correlations (the platform's and the event's tenant's own) that reference the
+         * rule; true if it also alerts on its own. The caller passes only matches the tenant's settings admit.
+         */
         public boolean add(CompiledRule rule, SocEvent event) {
             if (rules == null) {
                 return true;
             }
             signals.addAll(rules.signals(rule, event));
-            return rules.standalone(rule);
+            return rules.standalone(rule, event.tenantId());
+        }
+
+        /** The signals collected so far (not yet sent). */
+        public List<CorrelationSignal> pending() {
+            return List.copyOf(signals);
         }
 
         /** Sends the collected signals; the caller joins the futures before committing its offsets. */

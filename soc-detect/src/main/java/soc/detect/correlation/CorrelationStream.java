@@ -29,7 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class CorrelationStream implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CorrelationStream.class);
 
-    private final CorrelationRuleSet rules;
+    private final TenantCorrelations rules;
     private final CorrelationProperties properties;
     private final String bootstrapServers;
     private final short replicas;
@@ -37,6 +37,12 @@ public final class CorrelationStream implements SmartLifecycle {
     private volatile KafkaStreams streams;
 
     public CorrelationStream(CorrelationRuleSet rules, CorrelationProperties properties, String bootstrapServers,
+                             short replicas, MeterRegistry meters) {
+        this(TenantCorrelations.platformOnly(rules), properties, bootstrapServers, replicas, meters);
+    }
+
+    /** @param rules the platform's correlations and each tenant's own (custom Sigma correlation rules) */
+    public CorrelationStream(TenantCorrelations rules, CorrelationProperties properties, String bootstrapServers,
                              short replicas, MeterRegistry meters) {
         this.rules = rules;
         this.properties = properties;
@@ -95,8 +101,8 @@ public final class CorrelationStream implements SmartLifecycle {
         });
         s.start();
         streams = s;
-        log.info("Correlation stream started: {} correlation rules evaluated, {} not evaluated", rules.correlations()
-                .size(), rules.rejected().size());
+        log.info("Correlation stream started: {} correlation rules evaluated, {} not evaluated (plus tenants' own)",
+                rules.platform().correlations().size(), rules.platform().rejected().size());
     }
 
     @Override

@@ -23,6 +23,11 @@ import java.util.Set;
  *       ({@link Verdict#DUPLICATE}), so at-least-once delivery never counts an event twice.</li>
  *   <li>Entries older than watermark - timespan - grace can no longer be in any open window and are pruned; at
  *       most {@code maxEntries} are kept per group (oldest dropped first).</li>
+ *   <li>value_percentile: the aggregate is the share, in percent (0-100), of the group's events in the window
+ *       {@code [t - timespan, t]} that carry the arriving event's {@code condition.field} value. It answers the
+ *       specification's example ("a process name seen in at most 1% of a computer's processes in 24h": {@code lte: 1})
+ *       on arrival, so it is the one type where an upper bound alone is a valid condition. The population counts
+ *       consumed entries too (rarity is relative to everything seen); only the arriving event is new.</li>
  * </ul>
  */
 public final class CorrelationWindow {
@@ -68,8 +73,12 @@ public final class CorrelationWindow {
     private final long grace;
     private final int maxEntries;
 
+    /** Evaluated correlation types. */
+    public static final Set<String> TYPES = Set.of("event_count", "value_count", "value_sum", "value_avg",
+            "value_percentile", "temporal", "temporal_ordered");
+
     /**
-     * @param type       event_count, value_count, value_sum, value_avg, temporal, temporal_ordered
+     * @param type       event_count, value_count, value_sum, value_avg, value_percentile, temporal, temporal_ordered
      * @param rules      the referenced rules, in the correlation's order (temporal_ordered needs it)
      * @param timespan   window length in milliseconds
      * @param condition  the condition (for the temporal types: count of distinct rules; null means all)
@@ -78,8 +87,7 @@ public final class CorrelationWindow {
      */
     public CorrelationWindow(String type, List<String> rules, long timespan, CorrelationCondition condition,
                              long grace, int maxEntries) {
-        if (!Set.of("event_count", "value_count", "value_sum", "value_avg", "temporal", "temporal_ordered")
-                .contains(type)) {
+        if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("correlation type " + type + " is not evaluated");
         }
         if (timespan <= 0) {
@@ -88,7 +96,11 @@ public final class CorrelationWindow {
         if (type.startsWith("value_") && (condition == null || condition.field() == null)) {
             throw new IllegalArgumentException(type + " needs condition.field");
         }
-        if (!type.startsWith("temporal") && (condition == null || !condition.hasLowerBound())) {
+        if (type.equals("value_percentile")) {
+            if (condition.comparisons().isEmpty()) {
+                throw new IllegalArgumentException("value_percentile needs a comparison (e.g. lte: 1)");
+            }
+        } else if (!type.startsWith("temporal") && (condition == null || !condition.hasLowerBound())) {
             throw new IllegalArgumentException("condition without a lower bound (gt, gte or eq) cannot be decided "
                     + "on arrival");
         }
@@ -152,6 +164,9 @@ public final class CorrelationWindow {
     }
 
     private Match evaluate(List<Entry> entries, Entry arriving) {
+        if (type.equals("value_percentile")) {
+            return percentile(entries, arriving);
+        }
         List<Entry> active = entries.stream().filter(e -> !e.consumed()).toList();
         long t = arriving.time();
         // windows [start, start + timespan] that contain the arriving event, starting at an active entry
@@ -235,6 +250,31 @@ public final class CorrelationWindow {
                 return next == rules.size() ? new Match(chain, chain.size(), List.copyOf(rules)) : null;
             }
         }
+    }
+
+    /** The arriving value's share (percent) of the valued events in the trailing window ending at the arrival. */
+    private Match percentile(List<Entry> entries, Entry arriving) {
+        if (arriving.value() == null || arriving.value().isEmpty()) {
+            return null;
+        }
+        long t = arriving.time();
+        int population = 0;
+        List<Entry> same = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.time() < t - timespan || e.time() > t || e.value() == null || e.value().isEmpty()) {
+                continue;
+            }
+            population++;
+            if (e.value().equals(arriving.value())) {
+                same.add(e);
+            }
+        }
+        double share = 100.0 * same.size() / population;
+        if (!condition.test(share)) {
+            return null;
+        }
+        // the arriving event is the new evidence; earlier events with the same value are context, not re-consumed
+        return new Match(List.of(arriving), share, List.of(arriving.value()));
     }
 
     private static Double number(String value) {

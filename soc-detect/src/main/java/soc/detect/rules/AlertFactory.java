@@ -35,11 +35,16 @@ public final class AlertFactory {
      * analyst should see (looked up as written and as Windows EventData).
      */
     public static Alert alert(CompiledRule rule, SocEvent event, Instant detectedAt) {
-        String id = rule.id() != null ? rule.id() : rule.rule().name() != null ? rule.rule().name()
-                : "sigma:" + rule.title();
+        String id = ruleId(rule);
         String author = rule.author() == null || rule.author().isBlank() ? UNKNOWN_AUTHOR : rule.author();
         return alert(id, rule.title(), author, rule.severity(), rule.techniques(), rule.rule().fields(), event,
                 detectedAt);
+    }
+
+    /** The rule id alerts of a Sigma rule carry (and per-tenant settings name): id, else name, else title. */
+    public static String ruleId(CompiledRule rule) {
+        return rule.id() != null ? rule.id() : rule.rule().name() != null ? rule.rule().name()
+                : "sigma:" + rule.title();
     }
 
     /** Shown when a Sigma rule names no author. */

@@ -142,6 +142,23 @@ final class DefaultMappings {
                   user_agent: [user_agent.original, user_agent]
                   method: [http.request.method, method]
                   status_code: [http.response.status_code, status_code]
+              # Zeek rules name the log's own fields (e.g. dns 'Z', 'answers', 'AA'); the normaliser keeps every
+              # original field as zeek.<path>.<field>, and a rule's service is the Zeek log path. Without this,
+              # 'Z: 0' looked for a key 'Z' no event has, so 'not Z: 0' held for every dns record.
+              - logsource: {product: zeek, service: dns}
+                fallback: ['zeek.dns.{field}', '{field}']
+              - logsource: {product: zeek, service: http}
+                fallback: ['zeek.http.{field}', '{field}']
+              - logsource: {product: zeek, service: smb_files}
+                fallback: ['zeek.smb_files.{field}', '{field}']
+              - logsource: {product: zeek, service: dce_rpc}
+                fallback: ['zeek.dce_rpc.{field}', '{field}']
+              - logsource: {product: zeek, service: kerberos}
+                fallback: ['zeek.kerberos.{field}', '{field}']
+              - logsource: {product: zeek, service: rdp}
+                fallback: ['zeek.rdp.{field}', '{field}']
+              - logsource: {product: zeek, service: x509}
+                fallback: ['zeek.x509.{field}', '{field}']
 
             # ---------------------------------------------------------------------------------------------
             # logsources: when does an event belong to a Sigma logsource? 'when' is a Sigma selection over

@@ -18,6 +18,7 @@ import soc.detect.opensearch.AlertIndexer;
 import soc.detect.rules.AlertFactory;
 import soc.detect.rules.BuiltInRules;
 import soc.detect.rules.DetectionRule;
+import soc.detect.sigma.CompiledRule;
 import soc.detect.sigma.SigmaEngine;
 import soc.events.Alert;
 import soc.events.DeadLetter;
@@ -76,14 +77,9 @@ class DetectionWorker {
                     alerts.add(AlertFactory.alert(rule, event, now));
                 }
             }
-            SocEvent matched = event;
             int before = alerts.size();
             try {
-                sigma.match(event.fields(), rule -> {
-                    if (signals.add(rule, matched)) { // false: only its correlation alerts (Sigma generate: false)
-                        alerts.add(AlertFactory.alert(rule, matched, now));
-                    }
-                });
+                sigmaMatches(sigma, tenantRules, signals, event, now, alerts);
             } catch (RuntimeException | StackOverflowError e) {
                 // a pathological value (e.g. a regex blowing the stack): keep the event's other alerts' batch
                 // moving rather than retrying it for ever, and leave the event for analysts in the dead letters
@@ -92,9 +88,11 @@ class DetectionWorker {
                         "sigma evaluation failed: " + e, record.value(), now);
                 writes.add(kafka.send(Topics.DEAD_LETTER, record.key(), EventJson.write(letter)));
             }
+            // the tenant's own Sigma rules: admitted and fed to correlations like the platform's
+            customMatches(tenantRules, signals, event, now, alerts);
             alerts.addAll(indicators.alerts(event, now)); // threat indicators, live set (soc.detect.indicators)
-            // the tenant's settings: its custom rules, rules switched off, exceptions (soc.detect.config)
-            tenantRules.apply(event, alerts.subList(first, alerts.size()), now);
+            // rules switched off and exceptions for the alerts raised outside admit (built-in rules, indicators)
+            tenantRules.filter(event, alerts.subList(first, alerts.size()), now);
         }
         meters.counter("soc.detect.events").increment(records.size());
         writes.addAll(signals.send());
@@ -104,5 +102,31 @@ class DetectionWorker {
             meters.counter("soc.detect.alerts", "tenant", alert.tenantId(), "rule", alert.ruleId()).increment();
         }
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * The platform's Sigma rules on one event: each match the tenant's settings admit (rule switched on, no
+     * exception) feeds the correlations that reference it and, unless only its correlations alert (Sigma
+     * {@code generate: false}), raises its own alert. A match that is not admitted does neither.
+     */
+    static void sigmaMatches(SigmaEngine sigma, TenantRuleSettings settings, CorrelationSignals.Batch signals,
+                             SocEvent event, Instant now, List<Alert> alerts) {
+        sigma.match(event.fields(), rule -> admit(settings, signals, rule, event, now, alerts));
+    }
+
+    /** The tenant's own Sigma rules on one event, admitted and fed to correlations like the platform's. */
+    static void customMatches(TenantRuleSettings settings, CorrelationSignals.Batch signals, SocEvent event,
+                              Instant now, List<Alert> alerts) {
+        settings.matchCustom(event, rule -> admit(settings, signals, rule, event, now, alerts));
+    }
+
+    private static void admit(TenantRuleSettings settings, CorrelationSignals.Batch signals, CompiledRule rule,
+                              SocEvent event, Instant now, List<Alert> alerts) {
+        if (!settings.admits(event.tenantId(), AlertFactory.ruleId(rule), event, now)) {
+            return; // switched off for the tenant or excepted: no alert, and no correlation window sees it
+        }
+        if (signals.add(rule, event)) { // false: only its correlation alerts (Sigma generate: false)
+            alerts.add(AlertFactory.alert(rule, event, now));
+        }
     }
 }

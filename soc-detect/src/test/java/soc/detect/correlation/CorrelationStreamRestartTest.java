@@ -85,6 +85,98 @@ class CorrelationStreamRestartTest {
         }
     }
 
+    /**
+     * value_percentile through the stream, as a tenant's own correlation (custom Sigma YAML) over its own rule: 99
+     * ordinary process starts on a host, then one whose image makes up 1% of the host's day. The processor finds the
+     * tenant's correlation, keeps the window in the store and alerts once, for the rare image only.
+     */
+    @Test
+    void aTenantsValuePercentileCorrelationFlagsARareProcessThroughTheStream() throws Exception {
+        String bootstrap = TestInfra.kafka().kafkaBootstrapServers();
+        createTopics(bootstrap);
+        String tenant = "pct-" + UUID.randomUUID().toString().substring(0, 8);
+        soc.detect.config.TenantRuleSettings settings = new soc.detect.config.TenantRuleSettings(Map.of());
+        settings.update(new soc.events.TenantDetectionConfig(tenant, java.util.Set.of(), List.of(), List.of(
+                new soc.events.TenantDetectionConfig.CustomRule("p1", """
+                        title: Process Started
+                        id: 0d3c6f1e-2b4a-4c5d-8e7f-901a2b3c4d01
+                        name: tenant_process_started
+                        logsource: {product: windows, category: process_creation}
+                        detection:
+                          selection:
+                            Image|exists: true
+                          condition: selection
+                        ---
+                        title: Rare Process On A Host
+                        id: 0d3c6f1e-2b4a-4c5d-8e7f-901a2b3c4d02
+                        author: Aberhafren IT
+                        level: medium
+                        correlation:
+                          type: value_percentile
+                          rules: [tenant_process_started]
+                          group-by: [Computer]
+                          timespan: 24h
+                          condition: {field: Image, lte: 1}
+                        """)), Instant.now()));
+        SigmaEngine platform = CorrelationRuleSetTest.packs();
+        TenantCorrelations rules = new TenantCorrelations(CorrelationRuleSet.of(platform, 300_000, 1000), platform,
+                settings, 300_000, 1000);
+        CorrelationProperties properties = new CorrelationProperties(true, "it-percentile-" + UUID.randomUUID(), "",
+                Duration.ofMinutes(5), 1000, Duration.ofMillis(200));
+        Instant t0 = Instant.now().minus(Duration.ofHours(3));
+        List<CorrelationSignal> signals = new ArrayList<>();
+        SigmaEngine own = settings.custom(tenant);
+        for (int i = 0; i < 100; i++) {
+            String image = i == 99 ? "C:\\Users\\Public\\rclone.exe"
+                    : new String[] {"C:\\Windows\\System32\\svchost.exe", "C:\\Windows\\explorer.exe",
+                            "C:\\Program Files\\Google\\Chrome\\chrome.exe"}[i % 3];
+            SocEvent event = SocEvent.of(Map.of(SocEvent.EVENT_ID, tenant + "-" + i, SocEvent.TENANT_ID, tenant,
+                    SocEvent.TIMESTAMP, t0.plusSeconds(60L * i).toString(),
+                    "winlog.channel", "Microsoft-Windows-Sysmon/Operational", "winlog.event_id", 1,
+                    "winlog.computer_name", "WS-017.council.local", "winlog.event_data.Image", image));
+            for (CompiledRule rule : own.match(event)) {
+                signals.addAll(rules.signals(rule, event));
+            }
+        }
+        assertThat(signals).hasSize(100);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        CorrelationStream stream = new CorrelationStream(rules, properties, bootstrap, (short) 1, meters);
+        stream.start();
+        try {
+            awaitRunning(stream);
+            send(bootstrap, signals);
+            List<Alert> alerts = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (alerts.isEmpty() && System.nanoTime() < deadline) {
+                alerts = readAlerts(bootstrap, tenant, Duration.ofSeconds(2));
+            }
+            await(() -> meters.counter("soc.detect.correlation.signals", "verdict", "accepted").count() >= 100,
+                    "all signals processed");
+            alerts = readAlerts(bootstrap, tenant, Duration.ofSeconds(2));
+            assertThat(alerts).hasSize(1);
+            Alert alert = alerts.get(0);
+            assertThat(alert.ruleTitle()).isEqualTo("Rare Process On A Host");
+            assertThat(alert.eventIds()).containsExactly(tenant + "-99");
+            assertThat(alert.keyFields()).containsEntry("Computer", "WS-017.council.local")
+                    .containsEntry("correlation.type", "value_percentile").containsEntry("correlation.value", "1")
+                    .containsEntry("correlation.distinct.Image", "C:\\Users\\Public\\rclone.exe");
+        } finally {
+            stream.stop();
+        }
+    }
+
+    private static void send(String bootstrap, List<CorrelationSignal> signals) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            for (CorrelationSignal s : signals) {
+                producer.send(new ProducerRecord<>(CorrelationTopics.SIGNALS, null, s.time(), s.tenantId(),
+                        EventJson.write(s))).get();
+            }
+        }
+    }
+
     private static void send(String bootstrap, SigmaEngine engine, CorrelationRuleSet rules, String tenant,
                              Instant t0, int from, int to) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

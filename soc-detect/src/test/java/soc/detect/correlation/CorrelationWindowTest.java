@@ -146,10 +146,72 @@ class CorrelationWindowTest {
                 .hasMessageContaining("lower bound");
         assertThatThrownBy(() -> window("value_count", MIN, Map.of("gte", 5), 0))
                 .hasMessageContaining("condition.field");
-        assertThatThrownBy(() -> window("value_percentile", MIN, Map.of("field", "x", "gte", 5), 0))
-                .hasMessageContaining("not evaluated");
+        assertThatThrownBy(() -> window("value_percentile", MIN, Map.of("lte", 1), 0))
+                .hasMessageContaining("condition.field");
+        assertThatThrownBy(() -> window("value_percentile", MIN, Map.of("field", "x"), 0))
+                .hasMessageContaining("comparison");
         // a range: fires when the count enters it
         CorrelationWindow range = window("event_count", MIN, Map.of("gt", 1, "lte", 3), 0);
         assertThat(run(range, e(0, "a"), e(1, "b")).get(1).match()).isNotNull();
+    }
+
+    /** 99 ordinary process names, then a rare one: its share of the host's window is 1%, the spec example's lte 1. */
+    private static Entry[] ninetyNineCommonThen(String rare, long rareTime) {
+        Entry[] entries = new Entry[100];
+        for (int i = 0; i < 99; i++) {
+            entries[i] = e(i * MIN, "c" + i, "proc", i % 3 == 0 ? "svchost.exe" : i % 3 == 1 ? "explorer.exe"
+                    : "chrome.exe");
+        }
+        entries[99] = e(rareTime, "rare", "proc", rare);
+        return entries;
+    }
+
+    @Test
+    void valuePercentileFlagsAValueRareInTheWindowOnArrival() {
+        CorrelationWindow w = window("value_percentile", 24 * 60 * MIN, Map.of("field", "Image", "lte", 1), 0);
+        List<Outcome> o = run(w, ninetyNineCommonThen("mimikatz.exe", 100 * MIN));
+        assertThat(o.subList(0, 99)).as("common values (about 33% each) never match")
+                .allSatisfy(x -> assertThat(x.match()).isNull());
+        CorrelationWindow.Match match = o.get(99).match();
+        assertThat(match).isNotNull();
+        assertThat(match.aggregate()).isEqualTo(1.0);
+        assertThat(match.contributing()).extracting(Entry::eventId).containsExactly("rare");
+        assertThat(match.distinctValues()).containsExactly("mimikatz.exe");
+        // a common value arriving after it stays quiet, and so does a replay of the rare event
+        assertThat(w.offer(o.get(99).state(), e(101 * MIN, "n", "proc", "chrome.exe")).match()).isNull();
+        assertThat(w.offer(o.get(99).state(), e(100 * MIN, "rare", "proc", "mimikatz.exe")).verdict())
+                .isEqualTo(Verdict.DUPLICATE);
+    }
+
+    @Test
+    void valuePercentileCountsOnlyTheTrailingTimespanAndNeedsAPopulation() {
+        CorrelationWindow w = window("value_percentile", 24 * 60 * MIN, Map.of("field", "Image", "lte", 1), 0);
+        // the first event of a group is 100% of its window: never rare
+        assertThat(w.offer(null, e(0, "1", "proc", "mimikatz.exe")).match()).isNull();
+        // the 99 common events are more than a day old when the rare one arrives: the window holds only it
+        assertThat(run(w, ninetyNineCommonThen("mimikatz.exe", 99 * MIN + 24 * 60 * MIN + MIN)).get(99).match())
+                .isNull();
+        // the same value seen twice in the 100 events is 2%: not within lte 1
+        Entry[] twice = ninetyNineCommonThen("mimikatz.exe", 100 * MIN);
+        twice[50] = e(50 * MIN, "c50", "proc", "mimikatz.exe");
+        assertThat(run(w, twice).get(99).match()).isNull();
+        // a lower bound works too: a value that dominates the group's window
+        CorrelationWindow dominant = window("value_percentile", 60 * MIN, Map.of("field", "dst", "gte", 90), 0);
+        List<Outcome> o = run(dominant, e(0, "1", "r", "a"), e(1, "2", "r", "a"));
+        assertThat(o.get(1).match().aggregate()).isEqualTo(100.0);
+    }
+
+    @Test
+    void valuePercentileStateRoundTripsThroughTheStoreFormat() {
+        CorrelationWindow w = window("value_percentile", 24 * 60 * MIN, Map.of("field", "Image", "lte", 1), 0);
+        Entry[] entries = ninetyNineCommonThen("mimikatz.exe", 100 * MIN);
+        State state = null;
+        for (int i = 0; i < 99; i++) {
+            // the processor stores the state as JSON between events (Kafka Streams store); restore each time
+            State offered = w.offer(state, entries[i]).state();
+            state = soc.events.EventJson.read(soc.events.EventJson.write(offered), State.class);
+        }
+        assertThat(state.entries()).hasSize(99);
+        assertThat(w.offer(state, entries[99]).match()).isNotNull();
     }
 }

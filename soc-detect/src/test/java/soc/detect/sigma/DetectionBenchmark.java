@@ -15,7 +15,9 @@ import soc.events.SocEvent;
 /**
  * Single-thread matching throughput of the whole SigmaHQ rule set over the SigmaHQ regression events, for the three
  * evaluation strategies (naive, routed, pre-filtered), measured with thread CPU time so that other processes on a
- * shared machine inflate the wall clock but not the figure.
+ * shared machine inflate the wall clock but not the figure; then, unless {@code -Dbench.scheduled=false}, strategy (b),
+ * scheduled queries: the same events in a real OpenSearch and every translatable rule run as a search over them
+ * ({@link ScheduledQueryStrategy}; {@code -Dbench.scheduledRounds=2}: one warm-up round and one measured).
  * Not matched by surefire's default includes; the {@code bench} profile runs it:
  * {@code mvn -B -o -pl soc-detect -Pbench test [-Dbench.warmup=5 -Dbench.measure=10]} (seconds per strategy).
  * Results go to stdout; docs/benchmarks.md ("Detection") records them.
@@ -59,8 +61,40 @@ public final class DetectionBenchmark {
         double prefiltered = run(engine, events, SigmaEngine.Strategy.PREFILTERED, warmup, measure);
         System.out.printf("[bench] pre-filtered / routed = %.1fx, pre-filtered / naive = %.1fx%n",
                 prefiltered / routed, prefiltered / naive);
+        if (!"false".equals(System.getProperty("bench.scheduled"))) {
+            scheduled(engine, events, prefiltered);
+        }
         System.out.printf("[bench] load average at end: %.2f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * Strategy (b), scheduled queries: the same events indexed into a real OpenSearch (soc-testsupport's
+     * {@code TestInfra}), every translatable rule run as a search over them ({@link ScheduledQueryStrategy}).
+     */
+    static void scheduled(SigmaEngine engine, List<Map<String, Object>> events, double prefiltered) {
+        long routedMatches = 0;
+        for (Map<String, Object> e : events) {
+            routedMatches += engine.applicableRules(e).stream().filter(r -> engine.matches(r, e)).count();
+        }
+        String url = soc.infra.TestInfra.openSearch().openSearchUrl();
+        ScheduledQueryStrategy.Result r;
+        try {
+            r = new ScheduledQueryStrategy(url).run(engine.rules(), events,
+                    Integer.getInteger("bench.scheduledRounds", 2));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        System.out.printf("[bench] SCHEDULED   %,10.0f events/s per core (CPU of OpenSearch + client %.2f s per round; "
+                        + "wall %.2f s per round: %,.0f events/s; %d of %d rules translatable, %d query errors; %d of %d "
+                        + "events indexed in %d ms; %d matches per round vs %d streaming matches on the same events)%n",
+                r.eventsPerCpuSecond(), r.cpuSeconds(), r.querySeconds(), r.eventsPerSecond(), r.translatable(),
+                r.rules(), r.queryErrors(), r.indexed(), events.size(), r.indexMillis(), r.matches(), routedMatches);
+        System.out.printf("[bench] pre-filtered / scheduled-query = %.0fx per core (%.0fx against its wall-clock "
+                + "rate)%n", prefiltered / r.eventsPerCpuSecond(), prefiltered / r.eventsPerSecond());
     }
 
     static SigmaEngine loadSigmaHq() {

@@ -14,6 +14,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.springframework.stereotype.Component;
 
+import soc.detect.sigma.SigmaQueryTranslator;
 import soc.detect.sigma.SigmaRule;
 import soc.events.EventJson;
 import soc.events.IndexNames;

@@ -50,6 +50,18 @@ public final class GenericJsonParser implements JsonEventParser {
             Map.entry("method", "http.request.method"),
             Map.entry("user_agent", "user_agent.original"));
 
+    /** The event time of a Microsoft 365 unified audit record (Management Activity API / Purview export). */
+    static final String M365_TIME = "CreationTime";
+
+    /**
+     * A Microsoft 365 unified audit record: {@code CreationTime}, {@code Operation} and {@code Workload} or
+     * {@code RecordType} (the schema's common fields; see docs/schema.md).
+     */
+    static boolean isM365Audit(Map<String, Object> flat) {
+        return flat.containsKey(M365_TIME) && flat.containsKey("Operation")
+                && (flat.containsKey("Workload") || flat.containsKey("RecordType"));
+    }
+
     @Override
     public String format() {
         return "json";
@@ -58,11 +70,15 @@ public final class GenericJsonParser implements JsonEventParser {
     @Override
     public void map(ParseInput input, Map<String, Object> object, SocEvent.Builder event) {
         Map<String, Object> flat = Fields.flatten(object);
-        for (String key : TIME_KEYS) {
-            Object value = flat.get(key);
+        boolean timed = isM365Audit(flat) && Fields.putTimestamp(event, flat.get(M365_TIME));
+        if (timed) {
+            flat.remove(M365_TIME); // the audit record's own time (UTC; Microsoft writes it without a zone)
+        }
+        for (int k = 0; k < TIME_KEYS.length && !timed; k++) {
+            Object value = flat.get(TIME_KEYS[k]);
             if (value != null && Fields.putTimestamp(event, value)) {
-                flat.remove(key);
-                break;
+                flat.remove(TIME_KEYS[k]);
+                timed = true;
             }
         }
         for (Map.Entry<String, Object> e : flat.entrySet()) {

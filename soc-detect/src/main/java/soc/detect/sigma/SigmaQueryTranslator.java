@@ -1,4 +1,4 @@
-package soc.web.rules;
+package soc.detect.sigma;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,14 +11,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import soc.detect.sigma.SigmaEncodings;
-import soc.detect.sigma.FieldMapping;
-import soc.detect.sigma.Logsource;
-import soc.detect.sigma.LogsourceRouting;
-import soc.detect.sigma.SigmaRule;
-
 /**
- * Translates a Sigma detection rule into an OpenSearch query over the normalised event indices (retro-hunt), using
+ * Translates a Sigma detection rule into an OpenSearch query over the normalised event indices (soc-web's retro-hunt,
+ * the scheduled-query strategy of {@code DetectionBenchmark}), using
  * the same field mapping and logsource routing as the streaming engine. Strings are {@code keyword} fields
  * (docs/schema.md), so Sigma's case-insensitive matching uses {@code case_insensitive} term, prefix, wildcard and
  * regexp queries; {@code message} is analysed {@code text}: any string test on it, and keywords (unkeyed values),

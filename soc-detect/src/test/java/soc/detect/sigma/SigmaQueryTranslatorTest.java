@@ -1,4 +1,4 @@
-package soc.web.rules;
+package soc.detect.sigma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import soc.detect.sigma.SigmaParser;
-import soc.detect.sigma.SigmaRule;
 import soc.events.EventJson;
 
 /** Sigma rules to OpenSearch queries: the JSON each construct becomes, on the keyword fields of the event indices. */

@@ -1,0 +1,287 @@
+package soc.detect.sigma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import soc.detect.DetectApplication;
+import soc.events.Alert;
+import soc.events.EventJson;
+import soc.events.SocEvent;
+import soc.events.Topics;
+import soc.infra.LocalInfra;
+import soc.infra.TestInfra;
+
+/**
+ * End-to-end detection latency at a sustained event rate (issue "Streaming detection", performance): the real
+ * detection service ({@link DetectApplication}: DetectionWorker, the whole SigmaHQ rule set plus the built-in packs,
+ * correlation stream, alert indexing into OpenSearch) on a real Kafka and OpenSearch (soc-testsupport), fed with
+ * normalised events on the events topic at a paced rate, a known fraction of them the SigmaHQ regression events
+ * (which match rules) and the rest a benign process-creation event (checked to match no rule). For every alert,
+ * latency = alert record timestamp on the alerts topic (set when the service sends it, i.e. after its OpenSearch
+ * bulk) minus the event record's produce timestamp; both clocks are this machine's.
+ *
+ * <p>Skipped unless {@code -Dsoc.bench=true}; fails when the p99 exceeds 1 s or the rate fell short of 95 % of the
+ * target. Knobs: {@code bench.latency.rate} (events/s, 5000), {@code bench.latency.seconds} (60, after a 15 s
+ * warm-up at the same rate), {@code bench.latency.matching} (fraction of regression events, 0.1),
+ * {@code bench.latency.tenants} (1: the events are keyed by tenant like soc-ingest's, so one tenant's events are one
+ * partition and one listener thread; more tenants spread over the topic's partitions). Results on
+ * stdout ({@code [latency]}); docs/benchmarks.md ("Detection") records them.
+ */
+class DetectionLatencyBenchmarkTest {
+    private static final String TENANT = "bench-latency";
+    /** Tenants the events are spread over (round robin); each tenant's events are one partition, as in the platform. */
+    private static final int TENANTS = Integer.getInteger("bench.latency.tenants", 1);
+
+    @Test
+    void eventToAlertLatencyAtASustainedRate() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("soc.bench"), "benchmark: run with -Dsoc.bench=true");
+        int rate = Integer.getInteger("bench.latency.rate", 5000);
+        int seconds = Integer.getInteger("bench.latency.seconds", 60);
+        int warmupSeconds = Integer.getInteger("bench.latency.warmup", 15);
+        double matching = Double.parseDouble(System.getProperty("bench.latency.matching", "0.1"));
+
+        TestInfra.kafka();
+        LocalInfra infra = TestInfra.openSearch(); // the same instance, now with both (no PostgreSQL: not needed)
+        Map<String, String> props = new LinkedHashMap<>(infra.springProperties());
+        props.put("server.port", "0");
+        java.nio.file.Path rules = Corpus.sigma().resolve("rules");
+        props.put("soc.detect.sigma.rule-dirs", String.join(",", rules.resolve("rules").toString(),
+                rules.resolve("rules-emerging-threats").toString(), rules.resolve("rules-threat-hunting").toString()));
+        long t0 = System.nanoTime();
+        try (ConfigurableApplicationContext detect = DetectApplication.builder()
+                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
+            SigmaEngine engine = detect.getBean(SigmaEngine.class);
+            System.out.printf("[latency] detection service up in %d s with %s%n", (System.nanoTime() - t0) / 1_000_000_000L,
+                    engine.loadReport());
+            List<Map<String, Object>> matchingEvents = new ArrayList<>();
+            for (SocEvent e : DetectionBenchmark.regressionEvents()) {
+                matchingEvents.add(e.fields());
+            }
+            Map<String, Object> benign = benignEvent();
+            assertThat(engine.match(benign)).as("the benign event matches no Sigma rule").isEmpty();
+
+            String bootstrap = infra.kafkaBootstrapServers();
+            Map<String, Long> produced = new ConcurrentHashMap<>();
+            List<long[]> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong warmupAlerts = new AtomicLong();
+            Thread consumer = new Thread(() -> consumeAlerts(bootstrap, produced, latencies, warmupAlerts, stop),
+                    "latency-alerts");
+            consumer.start();
+
+            try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+                Pace warm = pace(producer, "warm", rate, warmupSeconds, matching, matchingEvents, benign, produced);
+                System.out.printf("[latency] warm-up: %d events in %.1f s, %d alerts so far%n", warm.sent,
+                        warm.seconds, warmupAlerts.get());
+                latencies.clear();
+                double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                long cpu0 = processCpuNanos();
+                Pace run = pace(producer, "run", rate, seconds, matching, matchingEvents, benign, produced);
+                // drain: until no new alert for 10 s (or 60 s at most)
+                long last = -1;
+                long quietSince = System.nanoTime();
+                long drainDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (System.nanoTime() < drainDeadline && System.nanoTime() - quietSince < 10_000_000_000L) {
+                    Thread.sleep(500);
+                    int n = latencies.size();
+                    if (n != last) {
+                        last = n;
+                        quietSince = System.nanoTime();
+                    }
+                }
+                double cpu = (processCpuNanos() - cpu0) / 1e9;
+                double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                stop.set(true);
+                consumer.join(10_000);
+                long[] byRecord;
+                long[] byConsumer;
+                synchronized (latencies) {
+                    byRecord = latencies.stream().mapToLong(l -> l[0]).sorted().toArray();
+                    byConsumer = latencies.stream().mapToLong(l -> l[1]).sorted().toArray();
+                }
+                System.out.printf("[latency] run: %d events in %.1f s = %,.0f events/s (target %,d), %d of them "
+                                + "regression events, over %d tenant(s); %d alerts%n", run.sent, run.seconds,
+                        run.sent / run.seconds, rate, run.matching, TENANTS, byRecord.length);
+                System.out.printf("[latency] event produced -> alert record timestamp: p50 %d ms, p95 %d ms, p99 %d ms,"
+                                + " max %d ms%n", pct(byRecord, 50), pct(byRecord, 95), pct(byRecord, 99),
+                        byRecord.length == 0 ? -1 : byRecord[byRecord.length - 1]);
+                System.out.printf("[latency] event produced -> alert consumed:         p50 %d ms, p95 %d ms, p99 %d ms,"
+                                + " max %d ms%n", pct(byConsumer, 50), pct(byConsumer, 95), pct(byConsumer, 99),
+                        byConsumer.length == 0 ? -1 : byConsumer[byConsumer.length - 1]);
+                System.out.printf("[latency] this JVM (detection service + producer + consumer) used %.1f s CPU over "
+                                + "the run and drain (%.2f cores on average over the run); load average %.2f at start, %.2f "
+                                + "at end (%d cores)%n", cpu, cpu / run.seconds, load0, load1,
+                        Runtime.getRuntime().availableProcessors());
+                assertThat(byRecord.length).as("alerts").isPositive();
+                assertThat(run.sent / run.seconds).as("achieved rate").isGreaterThanOrEqualTo(rate * 0.95);
+                assertThat(pct(byRecord, 99)).as("p99 event-to-alert latency, ms").isLessThanOrEqualTo(1000);
+            } finally {
+                stop.set(true);
+            }
+        }
+    }
+
+    private record Pace(long sent, long matching, double seconds) {
+    }
+
+    /** Produces at {@code rate} events/s for {@code seconds}, every 1/matching-th event a regression event. */
+    private static Pace pace(KafkaProducer<String, String> producer, String prefix, int rate, int seconds,
+                             double matching, List<Map<String, Object>> matchingEvents, Map<String, Object> benign,
+                             Map<String, Long> produced) throws InterruptedException {
+        long total = (long) rate * seconds;
+        long start = System.nanoTime();
+        long sent = 0;
+        long matched = 0;
+        double acc = 0;
+        while (sent < total) {
+            long due = Math.min(total, (long) ((System.nanoTime() - start) / 1e9 * rate) + 1);
+            while (sent < due) {
+                acc += matching;
+                Map<String, Object> template;
+                if (acc >= 1) {
+                    acc -= 1;
+                    template = matchingEvents.get((int) (matched++ % matchingEvents.size()));
+                } else {
+                    template = benign;
+                }
+                String id = prefix + "-" + sent;
+                Map<String, Object> fields = new HashMap<>(template);
+                fields.put(SocEvent.EVENT_ID, id);
+                String tenant = TENANTS == 1 ? TENANT : TENANT + "-" + (sent % TENANTS);
+                fields.put(SocEvent.TENANT_ID, tenant);
+                long now = System.currentTimeMillis();
+                fields.put(SocEvent.TIMESTAMP, Instant.ofEpochMilli(now).toString());
+                produced.put(id, now);
+                // keyed by tenant, as soc-ingest's normaliser does: one tenant's events are one partition
+                producer.send(new ProducerRecord<>(Topics.EVENTS, null, now, tenant,
+                        EventJson.write(fields)));
+                sent++;
+            }
+            Thread.sleep(1);
+        }
+        producer.flush();
+        return new Pace(sent, matched, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void consumeAlerts(String bootstrap, Map<String, Long> produced, List<long[]> latencies,
+                                      AtomicLong warmupAlerts, AtomicBoolean stop) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (PartitionInfo info : c.partitionsFor(Topics.ALERTS)) {
+                parts.add(new TopicPartition(info.topic(), info.partition()));
+            }
+            c.assign(parts);
+            c.seekToEnd(parts);
+            parts.forEach(c::position);
+            while (!stop.get()) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
+                    long consumed = System.currentTimeMillis();
+                    Alert alert = EventJson.read(r.value(), Alert.class);
+                    if (!alert.tenantId().startsWith(TENANT) || alert.eventIds().isEmpty()) {
+                        continue;
+                    }
+                    // correlation alerts name many events: the last one is the one that completed the pattern
+                    String eventId = alert.eventIds().get(alert.eventIds().size() - 1);
+                    Long sent = produced.get(eventId);
+                    if (sent == null) {
+                        continue;
+                    }
+                    if (eventId.startsWith("warm-")) {
+                        warmupAlerts.incrementAndGet();
+                        continue;
+                    }
+                    latencies.add(new long[] {r.timestamp() - sent, consumed - sent});
+                }
+            }
+        }
+    }
+
+    /** A Sysmon process creation of an in-house agent, in the fields the platform's Windows normalisation gives. */
+    static Map<String, Object> benignEvent() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put(SocEvent.EVENT_ID, "benign");
+        f.put(SocEvent.TENANT_ID, TENANT);
+        f.put(SocEvent.TIMESTAMP, "2026-12-01T00:00:00Z");
+        f.put(SocEvent.DATASET, "windows.eventlog");
+        f.put("winlog.channel", "Microsoft-Windows-Sysmon/Operational");
+        f.put("winlog.provider_name", "Microsoft-Windows-Sysmon");
+        f.put("winlog.event_id", "1");
+        f.put("event.code", "1");
+        f.put("host.name", "ws042.contoso.local");
+        f.put("winlog.computer_name", "ws042.contoso.local");
+        f.put("winlog.event_data.Image", "C:\\Program Files\\Contoso\\Agent\\contoso-agent.exe");
+        f.put("winlog.event_data.OriginalFileName", "contoso-agent.exe");
+        f.put("winlog.event_data.Product", "Contoso Agent");
+        f.put("winlog.event_data.Company", "Contoso Ltd");
+        f.put("winlog.event_data.Description", "Contoso inventory agent");
+        f.put("winlog.event_data.CommandLine", "\"C:\\Program Files\\Contoso\\Agent\\contoso-agent.exe\" --inventory "
+                + "--interval 300");
+        f.put("winlog.event_data.CurrentDirectory", "C:\\Program Files\\Contoso\\Agent\\");
+        f.put("winlog.event_data.User", "CONTOSO\\svc-inventory");
+        f.put("winlog.event_data.IntegrityLevel", "Medium");
+        f.put("winlog.event_data.ParentImage", "C:\\Program Files\\Contoso\\Agent\\contoso-service.exe");
+        f.put("winlog.event_data.ParentCommandLine", "\"C:\\Program Files\\Contoso\\Agent\\contoso-service.exe\"");
+        f.put("winlog.event_data.Hashes", "SHA256=" + "AB".repeat(32));
+        f.put("process.executable", "C:\\Program Files\\Contoso\\Agent\\contoso-agent.exe");
+        f.put("process.command_line", f.get("winlog.event_data.CommandLine"));
+        f.put("process.parent.executable", "C:\\Program Files\\Contoso\\Agent\\contoso-service.exe");
+        f.put("user.name", "svc-inventory");
+        return f;
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        // as soc-ingest's normaliser produces events (soc-ingest.yml)
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return new KafkaProducer<>(p);
+    }
+
+    private static long pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}

@@ -1,0 +1,88 @@
+package soc.detect.sigma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The multi-needle search against {@code String.contains} on the lower-cased value, for short (1-3 character tables)
+ * and long needles (4-gram table), on the lower-cased value and case-folded on the fly, over random values with
+ * upper case, Latin-1, other non-ASCII characters and the two whose lower case is ASCII or longer (U+0130, U+212A).
+ */
+class NeedleIndexTest {
+    private static final String ALPHABET = "abcdeABCDE:\\.- ";
+    private static final char[] ODD = {'\u00c9', '\u00e9', '\u0130', '\u212a', '\u03a3', '\u4e2d', 'K', 'k', 'i'};
+
+    @Test
+    void findsExactlyTheNeedlesTheLowerCasedValueContains() {
+        Random random = new Random(42);
+        for (int round = 0; round < 200; round++) {
+            boolean longOnly = round % 2 == 0; // long needles only: the 4-gram table alone
+            List<String> needles = new ArrayList<>();
+            NeedleIndex index = new NeedleIndex(needles, false);
+            int count = 1 + random.nextInt(30);
+            for (int i = 0; i < count; i++) {
+                int len = longOnly ? NeedleIndexTest.lengthAtLeast(random, 5) : 1 + random.nextInt(12);
+                String n = randomText(random, len, false).toLowerCase(Locale.ROOT);
+                if (!needles.contains(n)) {
+                    needles.add(n);
+                    index.add(needles.size() - 1, n);
+                }
+            }
+            index.freeze();
+            for (int v = 0; v < 200; v++) {
+                String value = randomText(random, random.nextInt(120), random.nextInt(4) == 0);
+                if (random.nextInt(3) == 0 && !needles.isEmpty()) { // plant a needle, maybe in upper case
+                    String n = needles.get(random.nextInt(needles.size()));
+                    int at = random.nextInt(value.length() + 1);
+                    value = value.substring(0, at) + (random.nextBoolean() ? n.toUpperCase(Locale.ROOT) : n)
+                            + value.substring(at);
+                }
+                String lower = value.toLowerCase(Locale.ROOT);
+                Set<Integer> expected = new TreeSet<>();
+                for (int id = 0; id < needles.size(); id++) {
+                    if (lower.contains(needles.get(id))) {
+                        expected.add(id);
+                    }
+                }
+                assertThat(scan(index, needles.size(), lower, false)).as("%s in %s", needles, lower)
+                        .isEqualTo(expected);
+                assertThat(scan(index, needles.size(), value, true)).as("%s folding %s", needles, value)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    private static int lengthAtLeast(Random random, int min) {
+        return min + random.nextInt(10);
+    }
+
+    private static Set<Integer> scan(NeedleIndex index, int needles, String value, boolean fold) {
+        int[] hits = new int[needles];
+        EventContext.HitLog log = new EventContext.HitLog();
+        if (!fold || !index.scanFoldingAscii(value, hits, 1, log)) {
+            index.scan(value.toLowerCase(Locale.ROOT), hits, 1, log);
+        }
+        Set<Integer> found = new TreeSet<>();
+        for (int i = 0; i < log.size; i++) {
+            found.add(log.ids[i]);
+        }
+        return found;
+    }
+
+    private static String randomText(Random random, int length, boolean odd) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(odd && random.nextInt(8) == 0 ? ODD[random.nextInt(ODD.length)]
+                    : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}
