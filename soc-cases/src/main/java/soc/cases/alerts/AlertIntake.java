@@ -1,11 +1,13 @@
 package soc.cases.alerts;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -23,22 +25,25 @@ import soc.tenants.scope.TenantScope;
 /**
  * Moves alerts from the alerts topic into PostgreSQL. The listener returns only after the batch committed, so
  * offsets are committed after the write: a crash re-delivers, and the alert id keeps re-delivery idempotent.
- * An unreadable message goes to the dead-letter topic with the reason instead of blocking the partition.
+ * An unreadable message goes to the dead-letter topic with the reason instead of blocking the partition. A poll is
+ * written in one transaction with a handful of statements ({@link AlertDeduplication#receiveAll(List)}), by
+ * {@link AlertIntakeProperties#concurrency()} consumer threads.
  */
 @Component
+@EnableConfigurationProperties(AlertIntakeProperties.class)
 class AlertIntake {
     private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
 
-    private final AlertStore store;
     private final AlertDeduplication dedup;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, String> kafka;
     private final Counter received;
     private final Counter rejected;
+    private final AlertIntakeProperties properties;
 
-    AlertIntake(AlertStore store, PlatformTransactionManager transactionManager, KafkaTemplate<String, String> kafka,
-                MeterRegistry meters, AlertDeduplication dedup) {
-        this.store = store;
+    AlertIntake(PlatformTransactionManager transactionManager, KafkaTemplate<String, String> kafka,
+                MeterRegistry meters, AlertDeduplication dedup, AlertIntakeProperties properties) {
+        this.properties = properties;
         this.dedup = dedup;
         this.transactions = new TransactionTemplate(transactionManager);
         this.kafka = kafka;
@@ -46,21 +51,33 @@ class AlertIntake {
         this.rejected = Counter.builder("soc.cases.alerts.rejected").register(meters);
     }
 
-    @KafkaListener(topics = Topics.ALERTS, groupId = "soc-cases-intake", batch = "true")
+    /** Consumer threads ({@link AlertIntakeProperties}); read by the listener annotation. */
+    public String concurrency() {
+        return Integer.toString(properties.concurrency());
+    }
+
+    /** Alerts per poll ({@link AlertIntakeProperties}); read by the listener annotation. */
+    public String maxPollRecords() {
+        return Integer.toString(properties.maxPollRecords());
+    }
+
+    @KafkaListener(topics = Topics.ALERTS, groupId = "soc-cases-intake", batch = "true",
+            concurrency = "#{__listener.concurrency()}",
+            properties = "max.poll.records=#{__listener.maxPollRecords()}")
     void onAlerts(List<ConsumerRecord<String, String>> records) {
-        TenantScope.run(TenantScope.ALL_TENANTS, () -> transactions.executeWithoutResult(status -> {
-            for (ConsumerRecord<String, String> record : records) {
-                Alert alert;
-                try {
-                    alert = EventJson.read(record.value(), Alert.class);
-                } catch (RuntimeException e) {
-                    deadLetter(record, "unreadable alert: " + e.getMessage());
-                    continue;
-                }
-                dedup.receive(alert); // a new row, or a count on the open alert with the same fingerprint
-                received.increment();
+        List<Alert> alerts = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                alerts.add(EventJson.read(record.value(), Alert.class));
+            } catch (RuntimeException e) {
+                deadLetter(record, "unreadable alert: " + e.getMessage());
             }
-        }));
+        }
+        // the whole poll in one transaction and a handful of statements: new rows, or counts on the open alerts
+        // with the same fingerprints
+        TenantScope.run(TenantScope.ALL_TENANTS, () -> transactions.executeWithoutResult(
+                status -> dedup.receiveAll(alerts)));
+        received.increment(alerts.size());
     }
 
     private void deadLetter(ConsumerRecord<String, String> record, String reason) {

@@ -35,6 +35,9 @@ public class AlertStore {
             on conflict (alert_id) do nothing
             """;
 
+    /** The planner's cost of a random page read for the queue's searches (see {@link #search}). */
+    static final String QUEUE_RANDOM_PAGE_COST = "1.1";
+
     private final JdbcClient jdbc;
     private final SlaPolicy sla;
 
@@ -93,78 +96,111 @@ public class AlertStore {
     /**
      * A page of the queue for a filter, in the filter's order, after the given cursor (null for the first page).
      * Every order is keyset-paged over an index of its own (see V12); row-level security limits rows to the
-     * caller's tenant scope.
+     * caller's tenant scope. The technique and asset filters join {@code alert_filter_value} (V18), whose b-tree
+     * ranges are in queue order; the rule filter first matches the few distinct rules of {@code alert_rule} (V18)
+     * and then takes each matching rule's first page from its own ordered index range (a top-n merge), so neither
+     * needs to read and sort every matching alert. docs/benchmarks.md ("Alert queue") explains the plans.
      */
     public List<AlertRow> search(AlertQuery query, QueueCursor after, int limit) {
+        // Row-level security hides the policy's selectivity from the planner (it estimates that a few percent of
+        // the rows pass), so a custom plan for the actual values tends to fetch every match by bitmap and sort it
+        // rather than walk the ordered index until the page is full (1.6 s against 1 ms for one tenant's newest).
+        // A generic plan costs the parameterised LIMIT as a fast-start walk, and 1.1 is the random page cost of
+        // cached or SSD data (the default 4 is for spinning disks). Both for this transaction only (the caller's);
+        // docs/benchmarks.md ("Alert queue") shows the plans.
+        jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true), set_config('random_page_cost', ?, true)")
+                .param(QUEUE_RANDOM_PAGE_COST).query((rs, n) -> n).list();
         StringBuilder sql = new StringBuilder("""
-                select alert_id, tenant_id, rule_id, rule_title, rule_author, severity, techniques,
-                       key_fields::text as key_fields, status, event_time, received_at, ack_due_at, triaged_at
-                from alert where true
+                select a.alert_id, a.tenant_id, a.rule_id, a.rule_title, a.rule_author, a.severity, a.severity_rank,
+                       a.techniques, a.key_fields::text as key_fields, a.status, a.event_time, a.received_at,
+                       a.ack_due_at, a.triaged_at
+                from alert a
                 """);
         List<Object> params = new ArrayList<>();
+        // the newest-first order and its keyset run over the side table's ordered range when there is one
+        String keyed = "a";
+        if (query.technique() != null) {
+            sql.append(" join alert_filter_value ft on ft.alert_id = a.alert_id and ft.tenant_id = a.tenant_id"
+                    + " and ft.received_at = a.received_at and ft.kind = 'TECHNIQUE' and ft.value = ?");
+            params.add(query.technique());
+            keyed = "ft";
+        }
+        if (query.asset() != null) {
+            sql.append(" join alert_filter_value fa on fa.alert_id = a.alert_id and fa.tenant_id = a.tenant_id"
+                    + " and fa.received_at = a.received_at and fa.kind = 'ASSET' and fa.value = lower(?)");
+            params.add(query.asset());
+            keyed = query.technique() != null ? keyed : "fa";
+        }
+        sql.append(" where true");
+        if (query.rule() != null) {
+            // inside the lateral subquery below: one matching rule's alerts
+            sql.append(" and a.tenant_id = r.tenant_id and a.rule_id = r.rule_id and a.rule_title = r.rule_title");
+        }
         if (query.tenant() != null) {
-            sql.append(" and tenant_id = ?");
+            sql.append(" and a.tenant_id = ?");
             params.add(query.tenant());
         }
         if (query.minSeverity() != null) {
-            sql.append(" and severity_rank >= ?");
+            sql.append(" and a.severity_rank >= ?");
             params.add(query.minSeverity().ordinal());
         }
         if (query.status() != null) {
-            sql.append(" and status = ?");
+            sql.append(" and a.status = ?");
             params.add(query.status().name());
         }
-        if (query.rule() != null) {
-            sql.append(" and (rule_id = ? or rule_title ilike ? escape '\\')");
-            params.add(query.rule());
-            params.add("%" + query.rule().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (query.technique() != null) {
-            sql.append(" and techniques @> array[?]::text[]");
-            params.add(query.technique());
-        }
-        if (query.asset() != null) {
-            sql.append(" and key_values @> array[lower(?)]::text[]");
-            params.add(query.asset());
-        }
         if (query.from() != null) {
-            sql.append(" and received_at >= ?");
+            sql.append(" and a.received_at >= ?");
             params.add(Timestamp.from(query.from()));
         }
         if (query.to() != null) {
-            sql.append(" and received_at < ?");
+            sql.append(" and a.received_at < ?");
             params.add(Timestamp.from(query.to()));
         }
-        switch (query.sort()) {
+        String order = switch (query.sort()) {
             case NEWEST -> {
                 if (after != null) {
-                    sql.append(" and (received_at, alert_id) < (?, ?)");
+                    sql.append(" and (").append(keyed).append(".received_at, ").append(keyed).append(".alert_id) < (?, ?)");
                     params.add(Timestamp.from(after.time()));
                     params.add(after.alertId());
                 }
-                sql.append(" order by received_at desc, alert_id desc");
+                yield "%1$s.received_at desc, %1$s.alert_id desc";
             }
             case SEVERITY -> {
                 if (after != null) {
-                    sql.append(" and (severity_rank, received_at, alert_id) < (?, ?, ?)");
+                    sql.append(" and (a.severity_rank, a.received_at, a.alert_id) < (?, ?, ?)");
                     params.add(after.severityRank());
                     params.add(Timestamp.from(after.time()));
                     params.add(after.alertId());
                 }
-                sql.append(" order by severity_rank desc, received_at desc, alert_id desc");
+                yield "%1$s.severity_rank desc, %1$s.received_at desc, %1$s.alert_id desc";
             }
             case SLA_DUE -> {
-                sql.append(" and status = 'NEW' and ack_due_at is not null");
+                sql.append(" and a.status = 'NEW' and a.ack_due_at is not null");
                 if (after != null) {
-                    sql.append(" and (ack_due_at, alert_id) > (?, ?)");
+                    sql.append(" and (a.ack_due_at, a.alert_id) > (?, ?)");
                     params.add(Timestamp.from(after.time()));
                     params.add(after.alertId());
                 }
-                sql.append(" order by ack_due_at, alert_id");
+                yield "%1$s.ack_due_at, %1$s.alert_id";
             }
-        }
+        };
+        sql.append(" order by ").append(order.formatted(query.sort() == QueueSort.NEWEST ? keyed : "a"));
         sql.append(" limit ?");
         params.add(limit);
+        if (query.rule() != null) {
+            // the rule matches a rule id or part of a rule title: match the distinct rules, then merge the first
+            // page of each matching rule (the top n of a union is within the union of each part's top n)
+            sql.insert(0, "select x.* from alert_rule r cross join lateral (").append(") x")
+                    .append(" where (r.rule_id = ? or r.rule_title ilike ? escape '\\')");
+            params.add(query.rule());
+            params.add("%" + query.rule().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            if (query.tenant() != null) {
+                sql.append(" and r.tenant_id = ?");
+                params.add(query.tenant());
+            }
+            sql.append(" order by ").append(order.formatted("x")).append(" limit ?");
+            params.add(limit);
+        }
         return jdbc.sql(sql.toString()).params(params).query(AlertStore::row).list();
     }
 

@@ -16,5 +16,9 @@ public enum EntryKind {
     /** A playbook task reopened (text: the task's title). */
     TASK_UNDONE,
     /** An observable added by hand (text: kind and value). */
-    OBSERVABLE
+    OBSERVABLE,
+    /** An observable changed by hand (text: old kind and value, an arrow, new kind and value). */
+    OBSERVABLE_CHANGED,
+    /** An observable removed by hand (text: kind and value). */
+    OBSERVABLE_REMOVED
 }

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import soc.cases.cases.CaseActor;
 import soc.cases.cases.CaseEvent;
+import soc.cases.cases.CaseNotFoundException;
 import soc.cases.cases.CaseRecords;
 import soc.cases.cases.CaseRuleException;
 import soc.cases.cases.EntryKind;
@@ -25,7 +26,8 @@ import soc.tenants.audit.AuditLog;
 import soc.tenants.scope.TenantScope;
 
 /**
- * Observables (IP, domain, hash, user, host) on cases: taken from the case's alerts when it opens, or added by hand.
+ * Observables (IP, domain, hash, user, host) on cases: taken from the case's alerts when it opens, or added, changed
+ * and removed by hand (each change on the case's timeline and in the audit log).
  * Sightings in other organisations are counted in the provider scope, in a separate read-only transaction, and only
  * the number of other tenants leaves it: no tenant name, case or alert of another tenant is ever returned.
  */
@@ -77,6 +79,76 @@ public class Observables {
         }
         records.addEntry(caseId, locked.tenantId(), actor.username(), EntryKind.OBSERVABLE, kind + " " + value);
         audit.record(actor.username(), locked.tenantId(), "case.observable", "case " + caseId + " " + kind + " " + value);
+    }
+
+    /**
+     * Changes an observable's kind and value by hand (it becomes the actor's, origin MANUAL); "not found" for another
+     * tenant's case or an observable of another case. Refused on a closed case, for an invalid value, or when the
+     * case already has the new value.
+     */
+    @Transactional
+    public void edit(CaseActor actor, long caseId, long observableId, ObservableKind kind, String rawValue) {
+        CaseRecords.Locked locked = records.lockVisible(actor, caseId);
+        Stored before = stored(caseId, observableId);
+        requireOpen(locked);
+        if (kind == null) {
+            throw new CaseRuleException("observable.error.kind", "Choose the kind of observable");
+        }
+        String value = kind.normalise(rawValue);
+        if (value == null) {
+            throw new CaseRuleException("observable.error.value", "That is not a valid " + kind, kind);
+        }
+        if (before.kind() == kind && before.value().equals(value)) {
+            return; // nothing changed
+        }
+        boolean taken = jdbc.sql("""
+                        select count(*) > 0 from case_observable
+                        where case_id = :case and kind = :kind and value = :value and observable_id <> :id
+                        """)
+                .param("case", caseId).param("kind", kind.name()).param("value", value).param("id", observableId)
+                .query(Boolean.class).single();
+        if (taken) {
+            throw new CaseRuleException("observable.error.duplicate", "The case already has that observable");
+        }
+        jdbc.sql("""
+                        update case_observable set kind = :kind, value = :value, origin = 'MANUAL', added_by = :actor,
+                               added_at = clock_timestamp()
+                        where observable_id = :id and case_id = :case
+                        """)
+                .param("kind", kind.name()).param("value", value).param("actor", actor.username())
+                .param("id", observableId).param("case", caseId).update();
+        String change = before.kind() + " " + before.value() + " \u2192 " + kind + " " + value;
+        records.addEntry(caseId, locked.tenantId(), actor.username(), EntryKind.OBSERVABLE_CHANGED, change);
+        audit.record(actor.username(), locked.tenantId(), "case.observable.change", "case " + caseId + " " + change);
+    }
+
+    /** Removes an observable; "not found" for another tenant's case or an observable of another case. */
+    @Transactional
+    public void remove(CaseActor actor, long caseId, long observableId) {
+        CaseRecords.Locked locked = records.lockVisible(actor, caseId);
+        Stored before = stored(caseId, observableId);
+        requireOpen(locked);
+        jdbc.sql("delete from case_observable where observable_id = :id and case_id = :case")
+                .param("id", observableId).param("case", caseId).update();
+        String what = before.kind() + " " + before.value();
+        records.addEntry(caseId, locked.tenantId(), actor.username(), EntryKind.OBSERVABLE_REMOVED, what);
+        audit.record(actor.username(), locked.tenantId(), "case.observable.remove", "case " + caseId + " " + what);
+    }
+
+    private record Stored(ObservableKind kind, String value) {
+    }
+
+    private Stored stored(long caseId, long observableId) {
+        return jdbc.sql("select kind, value from case_observable where observable_id = :id and case_id = :case for update")
+                .param("id", observableId).param("case", caseId)
+                .query((rs, n) -> new Stored(ObservableKind.valueOf(rs.getString("kind")), rs.getString("value")))
+                .optional().orElseThrow(() -> new CaseNotFoundException("Observable"));
+    }
+
+    private static void requireOpen(CaseRecords.Locked locked) {
+        if (!locked.status().isOpen()) {
+            throw new CaseRuleException("observable.error.closed", "The case is closed");
+        }
     }
 
     /** The case's observables with their sighting counts in other organisations. */

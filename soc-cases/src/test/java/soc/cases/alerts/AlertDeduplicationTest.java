@@ -91,4 +91,44 @@ class AlertDeduplicationTest {
         assertThat(receive(alert("f", "fp", later.plusSeconds(60)))).isEqualTo(AlertDeduplication.Outcome.NEW);
         assertThat(rows()).isEqualTo(4);
     }
+
+    /** Intake hands a whole poll over at once: the same outcomes as one by one, replays within the batch included. */
+    @Test
+    void aBatchHasTheOutcomesOfItsAlertsReceivedOneByOne() {
+        TenantScope.run(TenantScope.ALL_TENANTS, () -> jdbc.sql(
+                "insert into tenant (tenant_id, name, kind, region) values (:id, :id, 'OTHER', 'Wales')")
+                .param("id", tenant).update());
+        assertThat(receive(alert("a", "fp", t0))).isEqualTo(AlertDeduplication.Outcome.NEW);
+
+        List<Alert> batch = List.of(
+                alert("a", "fp", t0), // replay of an earlier batch
+                alert("b", "fp", t0.plusSeconds(60)), // counted in a, from before the batch
+                alert("c", "new", t0.plusSeconds(60)), // a new alert...
+                alert("d", "new", t0.plusSeconds(120)), // ...counted in the new alert of the same batch
+                alert("d", "new", t0.plusSeconds(120)), // the same id twice in one poll
+                alert("e", "new", t0.plusSeconds(120 + 16 * 60)), // beyond the window of c: new
+                alert("f", "fp", t0.plusSeconds(90))); // counted in a again
+        List<AlertDeduplication.Outcome> outcomes = TenantScope.call(TenantScope.ALL_TENANTS,
+                () -> new TransactionTemplate(transactions).execute(status -> dedup.receiveAll(batch)));
+
+        assertThat(outcomes).containsExactly(AlertDeduplication.Outcome.REPLAYED, AlertDeduplication.Outcome.COUNTED,
+                AlertDeduplication.Outcome.NEW, AlertDeduplication.Outcome.COUNTED, AlertDeduplication.Outcome.REPLAYED,
+                AlertDeduplication.Outcome.NEW, AlertDeduplication.Outcome.COUNTED);
+        assertThat(occurrences("a")).isEqualTo(new AlertDeduplication.Occurrences(3, t0.plusSeconds(90)));
+        assertThat(occurrences("c")).isEqualTo(new AlertDeduplication.Occurrences(2, t0.plusSeconds(120)));
+        assertThat(occurrences("e")).isEqualTo(new AlertDeduplication.Occurrences(1, t0.plusSeconds(120 + 16 * 60)));
+        assertThat(rows()).isEqualTo(3);
+        assertThat(TenantScope.call(TenantScope.ALL_TENANTS, () -> jdbc.sql(
+                "select array_to_string(event_ids, ',') from alert where alert_id = :id").param("id", "c-" + tenant)
+                .query(String.class).single())).isEqualTo("event-c,event-d");
+        assertThat(TenantScope.call(TenantScope.ALL_TENANTS, () -> jdbc.sql(
+                "select merged_into from alert_occurrence where alert_id = :id").param("id", "d-" + tenant)
+                .query(String.class).single())).isEqualTo("c-" + tenant);
+        // replaying the whole batch changes nothing
+        List<AlertDeduplication.Outcome> again = TenantScope.call(TenantScope.ALL_TENANTS,
+                () -> new TransactionTemplate(transactions).execute(status -> dedup.receiveAll(batch)));
+        assertThat(again).containsOnly(AlertDeduplication.Outcome.REPLAYED);
+        assertThat(occurrences("a").count()).isEqualTo(3);
+        assertThat(rows()).isEqualTo(3);
+    }
 }

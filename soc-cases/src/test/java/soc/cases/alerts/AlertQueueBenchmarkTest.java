@@ -2,6 +2,10 @@ package soc.cases.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import soc.cases.RealPostgres;
 import soc.events.Severity;
+import soc.infra.LocalInfra;
+import soc.infra.TestInfra;
 import soc.tenants.scope.TenantScope;
 
 /**
@@ -45,7 +51,7 @@ class AlertQueueBenchmarkTest {
     JdbcClient jdbc;
 
     @Test
-    void queuePagesStayFastOverAMillionAlerts() {
+    void queuePagesStayFastOverAMillionAlerts() throws SQLException {
         long loadStart = System.nanoTime();
         TenantScope.run(TenantScope.ALL_TENANTS, () -> {
             for (int t = 0; t < TENANTS; t++) {
@@ -67,8 +73,15 @@ class AlertQueueBenchmarkTest {
                     from generate_series(1, :n) g
                     on conflict do nothing
                     """).param("n", ALERTS).update();
-            jdbc.sql("analyze alert").update();
         });
+        // Statistics as autovacuum would have them a minute later. Only the tables' owner may analyze them: run as
+        // the application role (as before), ANALYZE skipped the table with a mere warning and the queries were
+        // planned from default estimates until autovacuum's own analyze came by, mid-run.
+        LocalInfra infra = TestInfra.postgres();
+        try (Connection owner = DriverManager.getConnection(infra.jdbcUrl(), infra.ownerUser(), infra.ownerPassword());
+             Statement statement = owner.createStatement()) {
+            statement.execute("analyze alert, alert_filter_value, alert_rule");
+        }
         System.out.printf("loaded %,d alerts in %.1f s%n", ALERTS, (System.nanoTime() - loadStart) / 1e9);
 
         Random random = new Random(42);
@@ -97,8 +110,10 @@ class AlertQueueBenchmarkTest {
                     TenantScope.call(scope, () -> queue.search(scoped, page.next()));
                     second[i] = System.nanoTime() - t1;
                 }
-                String line = String.format("%-40s %-10s first page p95 %6.1f ms, next page p95 %6.1f ms", shape.getKey(),
-                        scope.equals(TenantScope.ALL_TENANTS) ? "provider" : "tenant", p95(first), p95(second));
+                String line = String.format("%-40s %-10s first page p95 %6.1f ms, next page p95 %6.1f ms"
+                                + " (median %.1f / %.1f, max %.1f / %.1f ms)", shape.getKey(),
+                        scope.equals(TenantScope.ALL_TENANTS) ? "provider" : "tenant", p95(first), p95(second),
+                        percentile(first, 0.5), percentile(second, 0.5), percentile(first, 1), percentile(second, 1));
                 System.out.println(line);
                 report.add(line);
                 if (p95(first) >= 150 || p95(second) >= 150) {
@@ -119,8 +134,12 @@ class AlertQueueBenchmarkTest {
     }
 
     private static double p95(long[] nanos) {
+        return percentile(nanos, 0.95);
+    }
+
+    private static double percentile(long[] nanos, double p) {
         long[] sorted = nanos.clone();
         java.util.Arrays.sort(sorted);
-        return sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1e6;
+        return sorted[(int) Math.ceil(sorted.length * p) - 1] / 1e6;
     }
 }

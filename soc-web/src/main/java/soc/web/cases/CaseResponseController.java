@@ -26,7 +26,7 @@ import soc.web.security.SocUser;
 
 /**
  * Playbook tasks (done/undone: the provider's case workers and, hybrid model, tenant analysts), the case type and
- * observables (the provider's case workers) on a case. Roles in SecurityConfiguration; the tenant by the services
+ * observables (added, changed and removed by the provider's case workers) on a case. Roles in SecurityConfiguration; the tenant by the services
  * (404 for another tenant's case) and row-level security.
  */
 @Controller
@@ -73,6 +73,33 @@ class CaseResponseController {
         long id = id(caseId);
         try {
             observables.add(CaseActors.of(user), id, parse(ObservableKind.class, kind), value);
+        } catch (CaseRuleException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+        }
+        return "redirect:/cases/" + id + "#observables";
+    }
+
+    @PostMapping("/cases/{caseId}/observables/{observableId}")
+    String editObservable(@AuthenticationPrincipal SocUser user, @PathVariable String caseId,
+                          @PathVariable String observableId, @RequestParam(required = false) String kind,
+                          @RequestParam(required = false) String value, RedirectAttributes redirect, Locale locale) {
+        long id = id(caseId);
+        try {
+            observables.edit(CaseActors.of(user), id, id(observableId), parse(ObservableKind.class, kind), value);
+            redirect.addFlashAttribute("notice", messages.getMessage("observables.changed", null, locale));
+        } catch (CaseRuleException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+        }
+        return "redirect:/cases/" + id + "#observables";
+    }
+
+    @PostMapping("/cases/{caseId}/observables/{observableId}/delete")
+    String removeObservable(@AuthenticationPrincipal SocUser user, @PathVariable String caseId,
+                            @PathVariable String observableId, RedirectAttributes redirect, Locale locale) {
+        long id = id(caseId);
+        try {
+            observables.remove(CaseActors.of(user), id, id(observableId));
+            redirect.addFlashAttribute("notice", messages.getMessage("observables.removed", null, locale));
         } catch (CaseRuleException e) {
             redirect.addFlashAttribute("error", message(e, locale));
         }

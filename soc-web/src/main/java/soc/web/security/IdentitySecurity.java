@@ -55,7 +55,7 @@ class IdentitySecurity {
         if (registrations.getIfAvailable() != null) {
             http.oauth2Login(oauth -> oauth.loginPage("/login")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers))
-                    .defaultSuccessUrl("/alerts", false)
+                    .successHandler(LandingPage.successHandler())
                     .failureHandler((request, response, exception) -> response.sendRedirect(
                             request.getContextPath() + "/login?sso-error=" + SocOidcUserService.errorCode(exception))));
         }

@@ -40,9 +40,10 @@ class MfaController {
         this.properties = properties;
     }
 
+    // nothing pending: "/" sends the user to their role's landing page (LandingPage)
     @GetMapping(MfaGateFilter.VERIFY_PATH)
     String codePage() {
-        return pending() == null ? "redirect:/alerts" : "mfa-verify";
+        return pending() == null ? "redirect:/" : "mfa-verify";
     }
 
     @PostMapping(MfaGateFilter.VERIFY_PATH)
@@ -50,7 +51,7 @@ class MfaController {
                   HttpServletResponse response) throws IOException, ServletException {
         MfaPendingAuthentication pending = pending();
         if (pending == null || pending.step() != MfaPendingAuthentication.Step.VERIFY) {
-            return "redirect:/alerts";
+            return "redirect:/";
         }
         switch (secondFactor.verify(pending.getName(), code)) {
             case ACCEPTED -> {
@@ -82,7 +83,7 @@ class MfaController {
             throws IOException, ServletException {
         MfaPendingAuthentication pending = pending();
         if (pending == null || pending.step() != MfaPendingAuthentication.Step.ENROL) {
-            return "redirect:/alerts";
+            return "redirect:/";
         }
         if (!confirm(pending.getName(), code, session)) {
             return "redirect:" + MfaGateFilter.ENROL_PATH + "?error";

@@ -25,11 +25,11 @@ import org.springframework.stereotype.Component;
 class SecondFactorStep implements AuthenticationSuccessHandler {
     private final MfaProperties properties;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-    private final SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+    /** Back to the page asked for before signing in, else the role's landing page ({@link LandingPage}). */
+    private final SavedRequestAwareAuthenticationSuccessHandler signedIn = LandingPage.successHandler();
 
     SecondFactorStep(MfaProperties properties) {
         this.properties = properties;
-        signedIn.setDefaultTargetUrl("/alerts");
     }
 
     @Override

@@ -52,6 +52,8 @@ class SecurityConfiguration {
                                 "/api/v1/tenants/*/discovery", "/api/v1/tenants/*/roadmap/*").hasAnyRole(DISCOVERY_EDITOR_ROLES)
                         .requestMatchers("/tenants/*/offboarding", "/tenants/*/offboarding/**").hasAnyRole(ONBOARDING_ROLES)
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenants/*/status").hasAnyRole(ONBOARDING_ROLES)
+                        // event retention (soc.web.retention); the page's POST is covered by "/tenants/**" below
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenants/*/retention").hasAnyRole(ONBOARDING_ROLES)
                         .requestMatchers(HttpMethod.POST, "/tenants", "/tenants/**").hasAnyRole(ONBOARDING_ROLES)
                         // SLAs, playbooks, observables, saved filters, cases/alerts API (soc.web.cases, soc.web.alerts)
                         .requestMatchers(HttpMethod.POST, "/alerts/filters", "/alerts/filters/*/delete").authenticated()
@@ -59,6 +61,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/status", "/api/v1/cases/*/tasks/*").hasAnyRole(CASE_STATUS_ROLES)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/cases/*/observables/*").hasAnyRole(CASE_WORKERS)
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.POST, "/alerts/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.POST, "/cases/*/status").hasAnyRole(CASE_STATUS_ROLES)

@@ -53,6 +53,8 @@ class AnalystQueueBrowserEndToEndTest extends BrowserEndToEndTest {
         Http.ingest(platform.ingestUrl(), myToken, "text/plain", "<13>1 - h app - - - mimikatz " + myMarker);
 
         signIn(admin, RunningPlatform.PASSWORD);
+        assertThat(browser.getCurrentUrl()).as("a tenant admin lands on their posture report").endsWith("/posture");
+        browser.findElement(By.linkText("Alert queue")).sendKeys(Keys.ENTER);
         new WebDriverWait(browser, Await.DEFAULT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("alert-rows"), myMarker));
         // asking for the other tenant explicitly changes nothing

@@ -38,7 +38,9 @@ abstract class BrowserEndToEndTest {
     void signIn(String username, String password) {
         browser.get(platform.webUrl() + "/login");
         browser.findElement(By.id("username")).sendKeys(username, Keys.TAB, password, Keys.ENTER);
-        waitFor(ExpectedConditions.urlContains("/alerts"));
+        // the role's landing page: the posture report for tenant admins, the alert queue for everyone else
+        waitFor(ExpectedConditions.or(ExpectedConditions.urlContains("/alerts"),
+                ExpectedConditions.urlContains("/posture")));
     }
 
     <T> T waitFor(ExpectedCondition<T> condition) {

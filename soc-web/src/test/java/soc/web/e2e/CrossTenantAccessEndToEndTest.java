@@ -90,6 +90,12 @@ class CrossTenantAccessEndToEndTest {
                 .tasks(CaseActor.provider("test"), caseId)).get(0).taskId()));
         victimIds.put("filterId", Long.toString(TenantScope.call(victim, () -> platform.webBean(SavedFilters.class)
                 .save(victimUser, victim, "victim filter", AlertQuery.parse("severity=HIGH"))).filterId()));
+        // an observable on the victim's case (soc.cases.observables: change and remove)
+        TenantScope.run(victim, () -> platform.webBean(soc.cases.observables.Observables.class).add(
+                CaseActor.provider("test"), caseId, soc.cases.observables.ObservableKind.DOMAIN, victimMarker + ".example"));
+        victimIds.put("observableId", Long.toString(TenantScope.call(victim, () -> platform
+                .webBean(soc.cases.observables.Observables.class).list(CaseActor.provider("test"), caseId)).stream()
+                .filter(o -> o.value().equals(victimMarker + ".example")).findFirst().orElseThrow().observableId()));
         // evidence file and a link to a second case of the victim (soc.cases.attachments, soc.cases.links)
         victimIds.put("attachmentId", Long.toString(TenantScope.call(TenantScope.ALL_TENANTS, () -> platform
                 .webBean(soc.cases.attachments.Attachments.class).upload(CaseActor.provider("test"), caseId,
@@ -182,12 +188,19 @@ class CrossTenantAccessEndToEndTest {
         assertThat(probed).as("evidence, links, exports, notifications").contains(
                 "GET /cases/{caseId}/attachments/{attachmentId}", "POST /cases/{caseId}/attachments",
                 "POST /cases/{caseId}/links", "POST /cases/{caseId}/links/{linkId}/delete", "POST /cases/{caseId}/severity",
+                "POST /cases/{caseId}/observables/{observableId}", "POST /cases/{caseId}/observables/{observableId}/delete",
+                "POST /api/v1/cases/{caseId}/observables/{observableId}",
                 "GET /cases/{caseId}/export.pdf", "GET /cases/{caseId}/export.md", "GET /tenants/{id}/notifications",
                 "POST /tenants/{id}/notifications", "POST /tenants/{id}/notifications/secret",
                 "GET /api/v1/cases/{caseId}/attachments/{attachmentId}", "POST /api/v1/cases/{caseId}/links",
                 "GET /api/v1/cases/{caseId}/notifications", "GET /api/v1/tenants/{id}/notifications");
         assertThat(TenantScope.call(victim, () -> platform.webBean(soc.cases.links.CaseLinks.class)
                 .of(CaseActor.provider("test"), Long.parseLong(victimIds.get("caseId"))))).hasSize(1);
+        assertThat(TenantScope.call(victim, () -> platform.webBean(soc.cases.observables.Observables.class)
+                .list(CaseActor.provider("test"), Long.parseLong(victimIds.get("caseId")))))
+                .as("the victim's observable neither changed nor removed")
+                .extracting(o -> o.observableId() + " " + o.value())
+                .contains(victimIds.get("observableId") + " " + victimMarker + ".example");
         assertThat(TenantScope.call(victim, () -> platform.webBean(soc.cases.attachments.Attachments.class)
                 .list(CaseActor.provider("test"), Long.parseLong(victimIds.get("caseId"))))).hasSize(1);
         assertThat(TenantScope.call(victim, () -> platform.webBean(soc.cases.notifications.NotificationSettings.class)

@@ -119,9 +119,10 @@ final class RunningPlatform {
     }
 
     private ConfigurableApplicationContext startIngest() {
-        // syslog receivers have their own tests on free ports; here they would only compete for the fixed ones
+        // syslog receivers have their own tests on free ports; here they would only compete for the fixed ones.
+        // Retention would delete test events whose event time is months back (corpus lines): it has its own test.
         return start(IngestApplication.builder(), Map.of("spring.autoconfigure.exclude", NOT_MY_CLASSPATH_SECURITY,
-                "soc.ingest.syslog.enabled", "false"));
+                "soc.ingest.syslog.enabled", "false", "soc.ingest.retention.enabled", "false"));
     }
 
     private ConfigurableApplicationContext start(SpringApplicationBuilder builder, Map<String, String> extra) {

@@ -103,7 +103,7 @@ class SingleSignOnEndToEndTest {
         assertThat(login).contains("Sign in with Council IdP").contains("/oauth2/authorization/stub");
 
         idp.nextEmail = username + "@council.example";
-        assertThat(browser.signInThroughProvider()).endsWith("/alerts");
+        assertThat(browser.signInThroughProvider()).as("a tenant admin's landing page").endsWith("/posture");
         Map<String, Object> me = EventJson.readObject(browser.get("/api/v1/me").body());
         assertThat(me).containsEntry("username", username).containsEntry("role", "TENANT_ADMIN").containsEntry("tenantId", tenant);
         String tenants = browser.get("/api/v1/tenants").body();

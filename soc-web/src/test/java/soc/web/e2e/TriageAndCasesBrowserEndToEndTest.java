@@ -95,6 +95,20 @@ class TriageAndCasesBrowserEndToEndTest extends BrowserEndToEndTest {
         WebElement observable = browser.findElement(By.cssSelector("#case-observables tr.observable[data-value='" + host + "']"));
         assertThat(observable.getText()).contains("Host").contains("seen in").contains("other organisation");
         assertThat(browser.findElement(By.id("case-observables")).getText()).doesNotContain("sighting-");
+        // a mis-extracted observable is corrected, then removed, with the keyboard only; both on the timeline
+        String renamed = "renamed-" + host;
+        observable.findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
+        WebElement observableValue = observable.findElement(By.cssSelector("input[name=value]"));
+        observableValue.clear();
+        observableValue.sendKeys(renamed, Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#case-observables tr.observable[data-value='" + renamed + "']")));
+        browser.findElement(By.cssSelector("#case-observables tr.observable[data-value='" + renamed + "'] button.remove-observable"))
+                .sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("case-timeline"), "removed the observable"));
+        assertThat(browser.findElements(By.cssSelector("#case-observables tr.observable[data-value='" + renamed + "']"))).isEmpty();
+        assertThat(browser.findElement(By.id("case-timeline")).getText())
+                .contains("changed the observable HOST " + host + " \u2192 HOST " + renamed);
 
         // the first playbook task is done, with who and when, and on the timeline
         WebElement firstTask = browser.findElements(By.cssSelector("#case-tasks li.task")).get(0);

@@ -95,6 +95,15 @@ final class WebSession {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A DELETE with the session's CSRF token as header, as a script using the session would send it. */
+    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
+        if (csrf != null) {
+            request.header("X-CSRF-TOKEN", csrf);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A multipart upload of one file (field name "file" in the forms), with the CSRF token as a form part. */
     HttpResponse<String> postFile(String path, String filename, String contentType, byte[] content)
             throws IOException, InterruptedException {

@@ -52,6 +52,12 @@ class SecondFactorStepTest {
     }
 
     @Test
+    void aTenantAdminLandsOnTheirPostureReportAndAnalystsOnTheQueue() throws Exception {
+        assertThat(signIn(user(Role.TENANT_ADMIN, false)).getRedirectedUrl()).isEqualTo("/posture");
+        assertThat(signIn(user(Role.TENANT_ANALYST, false)).getRedirectedUrl()).isEqualTo("/alerts");
+    }
+
+    @Test
     void aHalfSignedInSessionReachesOnlyTheMissingStepAndSignOut() throws Exception {
         SecurityContextHolder.getContext().setAuthentication(
                 new MfaPendingAuthentication(user(Role.PLATFORM_ADMIN, false), MfaPendingAuthentication.Step.ENROL));
