@@ -18,6 +18,11 @@ final class RegexLiteral {
 
     /** The longest required ASCII literal of at least {@link #MIN_LENGTH} characters, lower-cased, or null. */
     static String required(Pattern pattern) {
+        return required(pattern, MIN_LENGTH);
+    }
+
+    /** The longest required ASCII literal of at least {@code minLength} characters, lower-cased, or null. */
+    static String required(Pattern pattern, int minLength) {
         if ((pattern.flags() & (Pattern.UNICODE_CASE | Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ)) != 0) {
             return null;
         }
@@ -42,12 +47,12 @@ final class RegexLiteral {
                         j++;
                     }
                 }
-                best = longer(best, run);
+                best = longer(best, run, minLength);
                 i = skipQuantifier(p, skipGroup(p, i));
                 continue;
             }
             if (c == '[') {
-                best = longer(best, run);
+                best = longer(best, run, minLength);
                 i = skipQuantifier(p, skipClass(p, i));
                 continue;
             }
@@ -60,7 +65,7 @@ final class RegexLiteral {
                 char d = p.charAt(i + 1);
                 if (Character.isLetterOrDigit(d)) {
                     // \d \w \s \b \Q \x41 \u0041 \p{..} \1 ...: not a plain literal; \Q..\E: stop here
-                    best = longer(best, run);
+                    best = longer(best, run, minLength);
                     if (d == 'Q' || d == 'p' || d == 'P' || d == 'x' || d == 'u' || d == 'c' || d == '0'
                             || d == 'N') {
                         return best;
@@ -71,7 +76,7 @@ final class RegexLiteral {
                 literal = d;
                 next = i + 2;
             } else if (c == '.' || c == '^' || c == '$' || c == ')' || c == '*' || c == '+' || c == '?' || c == '{') {
-                best = longer(best, run);
+                best = longer(best, run, minLength);
                 i = skipQuantifier(p, i + 1);
                 continue;
             } else {
@@ -79,7 +84,7 @@ final class RegexLiteral {
                 next = i + 1;
             }
             if (literal >= 0x80) {
-                best = longer(best, run);
+                best = longer(best, run, minLength);
                 i = skipQuantifier(p, next);
                 continue;
             }
@@ -87,13 +92,13 @@ final class RegexLiteral {
             if (next < n) {
                 char q = p.charAt(next);
                 if (q == '*' || q == '?' || (q == '{' && minRepeat(p, next) == 0)) {
-                    best = longer(best, run); // the character is optional
+                    best = longer(best, run, minLength); // the character is optional
                     i = skipQuantifier(p, next);
                     continue;
                 }
                 if (q == '+' || q == '{') {
                     run.append(literal); // at least once, but the next character is not adjacent
-                    best = longer(best, run);
+                    best = longer(best, run, minLength);
                     i = skipQuantifier(p, next);
                     continue;
                 }
@@ -101,13 +106,13 @@ final class RegexLiteral {
             run.append(literal);
             i = next;
         }
-        return longer(best, run);
+        return longer(best, run, minLength);
     }
 
-    private static String longer(String best, StringBuilder run) {
+    private static String longer(String best, StringBuilder run, int minLength) {
         String r = run.toString().toLowerCase(Locale.ROOT);
         run.setLength(0);
-        if (r.length() < MIN_LENGTH) {
+        if (r.length() < Math.max(1, minLength)) {
             return best;
         }
         return best == null || r.length() > best.length() ? r : best;

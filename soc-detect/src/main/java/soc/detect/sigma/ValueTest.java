@@ -190,15 +190,26 @@ abstract class ValueTest {
     /** {@code re}: Java regex (PCRE subset of the spec), searched anywhere in the original (not lower-cased) value. */
     static final class Regex extends ValueTest {
         final Pattern pattern;
+        /**
+         * A literal every match contains (lower-cased, possibly a single character such as the backtick of the
+         * PowerShell obfuscation rules), or null: a value without it is refused by one {@code contains} instead of
+         * an unanchored {@code find()}, which costs O(n²) on long values for patterns like {@code \w+`...}.
+         */
+        private final String gate;
 
         Regex(Pattern pattern) {
             this.pattern = pattern;
+            this.gate = RegexLiteral.required(pattern, 1);
         }
 
         @Override
         boolean test(EventValue v, EventContext ctx) {
-            for (String s : v.strings) {
-                if (pattern.matcher(s).find()) {
+            String[] lower = gate == null ? null : v.lower();
+            for (int i = 0; i < v.strings.length; i++) {
+                if (lower != null && !lower[i].contains(gate)) {
+                    continue; // lower-casing keeps every ASCII character in place, so no match is possible
+                }
+                if (pattern.matcher(v.strings[i]).find()) {
                     return true;
                 }
             }

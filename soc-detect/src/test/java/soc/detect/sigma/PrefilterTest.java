@@ -79,6 +79,11 @@ class PrefilterTest {
         assertThat(RegexLiteral.required(Pattern.compile("(?x) a b c d"))).isNull();
         assertThat(RegexLiteral.required(Pattern.compile("abcd", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)))
                 .isNull();
+        // the short gates ValueTest.Regex checks before find(): SigmaHQ's PowerShell token obfuscation patterns
+        assertThat(RegexLiteral.required(Pattern.compile("\\w+`(?:\\w+|-|.)`[\\w+|\\s]"), 1)).isEqualTo("`");
+        assertThat(RegexLiteral.required(Pattern.compile("\"(?:\\{\\d\\})+\"\\s*-f"), 1)).isEqualTo("-f");
+        assertThat(RegexLiteral.required(Pattern.compile("(?i)\\$\\{`?e`?n`?v"), 1)).isEqualTo("${");
+        assertThat(RegexLiteral.required(Pattern.compile("a?b*"), 1)).isNull();
     }
 
     @Test

@@ -154,6 +154,12 @@ class SigmaModifierTest {
         String s = "    sel:\n        F|re|s: 'a.b'\n    condition: sel\n";
         assertThat(matches(s, ev("F", "a\nb"))).isTrue();
         assertThat(matches("    sel:\n        F|re: 'a.b'\n    condition: sel\n", ev("F", "a\nb"))).isFalse();
+        // the required-literal gate in front of find(): inline (?i) and mixed-case literals still match
+        String obf = "    sel:\n        F|re: '(?i)\\w+`(?:\\w+|-|.)`[\\w+|\\s]'\n    condition: sel\n";
+        assertThat(matches(obf, ev("F", "IN`V`o`Ke-eXp`ResSIOn"))).isTrue();
+        assertThat(matches(obf, ev("F", "Invoke-Expression"))).isFalse();
+        assertThat(matches("    sel:\n        F|re: 'NTUSER\\.DAT'\n    condition: sel\n", ev("F", "x\\NTUSER.DAT")))
+                .isTrue();
     }
 
     @Test
