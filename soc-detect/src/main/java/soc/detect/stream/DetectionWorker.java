@@ -23,6 +23,7 @@ import soc.detect.sigma.SigmaEngine;
 import soc.events.Alert;
 import soc.events.DeadLetter;
 import soc.events.EventJson;
+import soc.events.EventKeys;
 import soc.events.SocEvent;
 import soc.events.Topics;
 
@@ -66,9 +67,10 @@ class DetectionWorker {
             try {
                 event = EventJson.readEvent(record.value());
             } catch (RuntimeException e) {
-                DeadLetter letter = new DeadLetter(record.key(), null, "detect", "unreadable event: " + e.getMessage(),
+                DeadLetter letter = new DeadLetter(EventKeys.tenantOf(record.key()), null, "detect",
+                        "unreadable event: " + e.getMessage(),
                         record.value(), now);
-                writes.add(kafka.send(Topics.DEAD_LETTER, record.key(), EventJson.write(letter)));
+                writes.add(kafka.send(Topics.DEAD_LETTER, letter.tenantId(), EventJson.write(letter)));
                 continue;
             }
             int first = alerts.size();
@@ -84,9 +86,9 @@ class DetectionWorker {
                 // a pathological value (e.g. a regex blowing the stack): keep the event's other alerts' batch
                 // moving rather than retrying it for ever, and leave the event for analysts in the dead letters
                 alerts.subList(before, alerts.size()).clear();
-                DeadLetter letter = new DeadLetter(record.key(), event.getString(SocEvent.SOURCE_ID), "detect",
+                DeadLetter letter = new DeadLetter(event.tenantId(), event.getString(SocEvent.SOURCE_ID), "detect",
                         "sigma evaluation failed: " + e, record.value(), now);
-                writes.add(kafka.send(Topics.DEAD_LETTER, record.key(), EventJson.write(letter)));
+                writes.add(kafka.send(Topics.DEAD_LETTER, letter.tenantId(), EventJson.write(letter)));
             }
             // the tenant's own Sigma rules: admitted and fed to correlations like the platform's
             customMatches(tenantRules, signals, event, now, alerts);

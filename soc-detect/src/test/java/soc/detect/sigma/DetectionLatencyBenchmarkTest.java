@@ -32,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import soc.detect.DetectApplication;
 import soc.events.Alert;
 import soc.events.EventJson;
+import soc.events.EventKeys;
 import soc.events.SocEvent;
 import soc.events.Topics;
 import soc.infra.LocalInfra;
@@ -49,13 +50,13 @@ import soc.infra.TestInfra;
  * <p>Skipped unless {@code -Dsoc.bench=true}; fails when the p99 exceeds 1 s or the rate fell short of 95 % of the
  * target. Knobs: {@code bench.latency.rate} (events/s, 5000), {@code bench.latency.seconds} (60, after a 15 s
  * warm-up at the same rate), {@code bench.latency.matching} (fraction of regression events, 0.1),
- * {@code bench.latency.tenants} (1: the events are keyed by tenant like soc-ingest's, so one tenant's events are one
- * partition and one listener thread; more tenants spread over the topic's partitions). Results on
+ * {@code bench.latency.tenants} (1; the events are keyed by tenant and host like soc-ingest's ({@code EventKeys}),
+ * the benign events coming from 200 workstations, so a tenant's stream spreads over the topic's partitions). Results on
  * stdout ({@code [latency]}); docs/benchmarks.md ("Detection") records them.
  */
 class DetectionLatencyBenchmarkTest {
     private static final String TENANT = "bench-latency";
-    /** Tenants the events are spread over (round robin); each tenant's events are one partition, as in the platform. */
+    /** Tenants the events are spread over (round robin). */
     private static final int TENANTS = Integer.getInteger("bench.latency.tenants", 1);
 
     @Test
@@ -70,6 +71,10 @@ class DetectionLatencyBenchmarkTest {
         LocalInfra infra = TestInfra.openSearch(); // the same instance, now with both (no PostgreSQL: not needed)
         Map<String, String> props = new LinkedHashMap<>(infra.springProperties());
         props.put("server.port", "0");
+        String concurrency = System.getProperty("bench.latency.concurrency"); // listener threads (service default: 2)
+        if (concurrency != null) {
+            props.put("spring.kafka.listener.concurrency", concurrency);
+        }
         java.nio.file.Path rules = Corpus.sigma().resolve("rules");
         props.put("soc.detect.sigma.rule-dirs", String.join(",", rules.resolve("rules").toString(),
                 rules.resolve("rules-emerging-threats").toString(), rules.resolve("rules-threat-hunting").toString()));
@@ -178,8 +183,11 @@ class DetectionLatencyBenchmarkTest {
                 long now = System.currentTimeMillis();
                 fields.put(SocEvent.TIMESTAMP, Instant.ofEpochMilli(now).toString());
                 produced.put(id, now);
-                // keyed by tenant, as soc-ingest's normaliser does: one tenant's events are one partition
-                producer.send(new ProducerRecord<>(Topics.EVENTS, null, now, tenant,
+                if (template == benign) { // one of the tenant's 200 workstations
+                    fields.put("host.name", "ws" + (sent % 200) + ".contoso.local");
+                }
+                // keyed by tenant and host, as soc-ingest's normaliser does (EventKeys)
+                producer.send(new ProducerRecord<>(Topics.EVENTS, null, now, EventKeys.of(SocEvent.of(fields)),
                         EventJson.write(fields)));
                 sent++;
             }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import soc.events.EventJson;
+import soc.events.EventKeys;
 import soc.events.RawEnvelope;
 import soc.events.RawKeys;
 import soc.events.SocEvent;
@@ -82,7 +83,7 @@ class NormaliserWorker {
                     refused.reason(), refused.event().getString(SocEvent.ORIGINAL)));
         }
         for (SocEvent event : events) {
-            writes.add(kafka.send(Topics.EVENTS, event.tenantId(), EventJson.write(event)));
+            writes.add(kafka.send(Topics.EVENTS, EventKeys.of(event), EventJson.write(event)));
             meters.counter("soc.ingest.events", "tenant", event.tenantId()).increment();
         }
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
