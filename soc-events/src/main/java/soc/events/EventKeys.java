@@ -17,7 +17,7 @@ public final class EventKeys {
     public static String of(SocEvent event) {
         String host = event.getString("host.name");
         String part = host != null && !host.isBlank() ? host.toLowerCase(Locale.ROOT) : event.sourceId();
-        return TenantIds.requireValid(event.tenantId()) + RawKeys.SEPARATOR + (part == null ? "" : part);
+        return RawKeys.of(event.tenantId(), part); // same format; the second part names the host here
     }
 
     /** The tenant an events-topic key names, or null when it names none. */
