@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import soc.events.EventIndexMapping;
 import soc.events.EventJson;
 
 /**
@@ -22,29 +23,14 @@ import soc.events.EventJson;
  */
 final class ScheduledQueryStrategy {
     private static final String INDEX = "bench-scheduled-events";
-    /** soc-ingest's EventIndexTemplate mapping (duplicated: soc-detect does not depend on soc-ingest). */
+    /** The platform's event mapping (soc-ingest's index template), without refreshes while the batch is indexed. */
     private static final String MAPPING = """
             {
               "settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1",
                            "index.mapping.total_fields.limit": 20000},
-              "mappings": {
-                "dynamic_templates": [
-                  {"strings": {"match_mapping_type": "string",
-                               "mapping": {"type": "keyword", "ignore_above": 2048}}}
-                ],
-                "properties": {
-                  "@timestamp": {"type": "date"},
-                  "message": {"type": "text"},
-                  "event": {"properties": {
-                    "ingested": {"type": "date"},
-                    "original": {"type": "text", "index": false}
-                  }},
-                  "source": {"properties": {"ip": {"type": "ip", "ignore_malformed": true}}},
-                  "destination": {"properties": {"ip": {"type": "ip", "ignore_malformed": true}}}
-                }
-              }
+              "mappings": %s
             }
-            """;
+            """.formatted(EventIndexMapping.MAPPINGS);
 
     /**
      * {@code querySeconds}: wall clock of one round of searches; {@code cpuSeconds}: CPU time OpenSearch (node stats)

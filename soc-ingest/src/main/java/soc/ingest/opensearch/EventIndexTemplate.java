@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import soc.events.EventIndexMapping;
 import soc.events.IndexNames;
 
 /**
@@ -24,25 +25,10 @@ class EventIndexTemplate {
               "index_patterns": ["%s*"],
               "template": {
                 "settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"},
-                "mappings": {
-                  "dynamic_templates": [
-                    {"strings": {"match_mapping_type": "string",
-                                 "mapping": {"type": "keyword", "ignore_above": 2048}}}
-                  ],
-                  "properties": {
-                    "@timestamp": {"type": "date"},
-                    "message": {"type": "text"},
-                    "event": {"properties": {
-                      "ingested": {"type": "date"},
-                      "original": {"type": "text", "index": false}
-                    }},
-                    "source": {"properties": {"ip": {"type": "ip", "ignore_malformed": true}}},
-                    "destination": {"properties": {"ip": {"type": "ip", "ignore_malformed": true}}}
-                  }
-                }
+                "mappings": %s
               }
             }
-            """.formatted(IndexNames.EVENTS_PREFIX);
+            """.formatted(IndexNames.EVENTS_PREFIX, EventIndexMapping.MAPPINGS);
 
     private final OpenSearchClient client;
 
