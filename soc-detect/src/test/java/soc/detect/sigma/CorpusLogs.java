@@ -14,6 +14,7 @@ import soc.events.RawEnvelope;
 import soc.events.SocEvent;
 import soc.ingest.parse.Normalised;
 import soc.ingest.parse.Normaliser;
+import soc.infra.CorpusFormats;
 
 /**
  * The corpus log files (../shared/corpus/logs, read in place) streamed line by line through soc-ingest's
@@ -55,7 +56,7 @@ final class CorpusLogs {
     /** One file, normalised with a fresh normaliser (Zeek TSV headers are per source). */
     static File read(String relative) {
         Path p = dir().resolve(relative);
-        String format = formatOf(relative, p.getFileName().toString());
+        String format = CorpusFormats.declared(relative, p.getFileName().toString());
         Normaliser normaliser = new Normaliser();
         String source = "corpus-" + Integer.toHexString(relative.hashCode());
         List<SocEvent> events = new ArrayList<>();
@@ -78,24 +79,5 @@ final class CorpusLogs {
             throw new UncheckedIOException(e);
         }
         return new File(relative, format, events, rejected);
-    }
-
-    private static String formatOf(String rel, String name) {
-        if (rel.startsWith("cef/")) {
-            return "cef";
-        }
-        if (rel.startsWith("suricata/")) {
-            return "suricata";
-        }
-        if (rel.startsWith("syslog/")) {
-            return "syslog";
-        }
-        if (rel.startsWith("windows/")) {
-            return "windows";
-        }
-        if (rel.startsWith("zeek/")) {
-            return name.endsWith(".json") ? "zeek" : "zeek:" + name.substring(0, name.indexOf('.'));
-        }
-        return "auto";
     }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import soc.infra.CorpusFormats;
+
 /** Enumerates the corpus log files and the declared format each one is streamed with. */
 final class CorpusFiles {
     record CorpusFile(Path path, String relative, String format) {
@@ -47,7 +49,7 @@ final class CorpusFiles {
                 if (name.startsWith("README") || name.startsWith("LICENSE") || rel.contains("/metadata/")) {
                     return;
                 }
-                files.add(new CorpusFile(p, rel, formatOf(rel, name)));
+                files.add(new CorpusFile(p, rel, CorpusFormats.declared(rel, name)));
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,27 +64,5 @@ final class CorpusFiles {
             }
         }
         throw new IllegalArgumentException("not in corpus: " + relative);
-    }
-
-    private static String formatOf(String rel, String name) {
-        if (rel.startsWith("cef/")) {
-            return "cef";
-        }
-        if (rel.startsWith("suricata/")) {
-            return "suricata";
-        }
-        if (rel.startsWith("syslog/")) {
-            return "syslog";
-        }
-        if (rel.startsWith("windows/")) {
-            return "windows";
-        }
-        if (rel.startsWith("zeek/")) {
-            if (name.endsWith(".json")) {
-                return "zeek";
-            }
-            return "zeek:" + name.substring(0, name.indexOf('.'));
-        }
-        return "auto";
     }
 }
