@@ -1,11 +1,16 @@
 package soc.ingest.retention;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch.core.BulkRequest;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
@@ -14,12 +19,17 @@ import org.springframework.stereotype.Component;
 import soc.events.EventJson;
 import soc.events.IndexNames;
 
-/** The OpenSearch calls of retention: is ISM there, a tenant's event indices, deleting them, and ISM policies. */
+/**
+ * The OpenSearch calls of retention: is ISM there, a tenant's event indices, deleting them, ISM policies, and deleting
+ * a tenant's old alert documents.
+ */
 @Component
 public class RetentionCluster {
     /** The plugin component name of Index State Management in {@code _cat/plugins}. */
     static final String ISM_PLUGIN = "opensearch-index-management";
     private static final int DELETE_BATCH = 50;
+    static final int ALERT_BATCH = 1000;
+    static final int MAX_ALERT_BATCHES = 100;
 
     private final OpenSearchClient client;
 
@@ -47,6 +57,49 @@ public class RetentionCluster {
             List<String> batch = indices.subList(from, Math.min(indices.size(), from + DELETE_BATCH));
             client.indices().delete(d -> d.index(batch).ignoreUnavailable(true));
         }
+    }
+
+    /**
+     * Deletes the alerts of the tenant's own alert index ({@code soc-alerts.<tenant>}, an exact name, never a pattern)
+     * raised before {@code cutoff}: finds them by a range query ({@link ExpiredAlerts}) and deletes them by id in bulk,
+     * {@value #ALERT_BATCH} at a time, at most {@value #MAX_ALERT_BATCHES} batches per run (the rest next run).
+     * Not {@code _delete_by_query}: it belongs to the reindex module, which the integ-test distribution of the tests
+     * and {@code ./soc run} does not have. 0 when the tenant has no alert index yet.
+     *
+     * @return the number of alert documents deleted
+     */
+    long deleteAlertsBefore(String tenantId, Instant cutoff) throws IOException {
+        String index = IndexNames.alerts(tenantId);
+        long deleted = 0;
+        for (int batch = 0; batch < MAX_ALERT_BATCHES; batch++) {
+            Reply found = call("POST", "/" + index + "/_search", Map.of("ignore_unavailable", "true",
+                    "allow_no_indices", "true"), ExpiredAlerts.search(cutoff, ALERT_BATCH));
+            if (found.status() == 404) {
+                return deleted;
+            }
+            found.requireOk("finding expired alerts of " + index);
+            List<String> ids = ExpiredAlerts.ids(EventJson.readObject(found.body()));
+            if (ids.isEmpty()) {
+                return deleted;
+            }
+            BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
+            for (String id : ids) {
+                bulk.operations(op -> op.delete(d -> d.index(index).id(id)));
+            }
+            BulkResponse response = client.bulk(bulk.build());
+            for (BulkResponseItem item : response.items()) {
+                if (item.status() == 200) {
+                    deleted++;
+                } else if (item.status() != 404) { // 404: gone meanwhile (another instance), not an error
+                    throw new IOException("deleting expired alerts of " + index + ": " + item.status() + " "
+                            + (item.error() == null ? "" : item.error().reason()));
+                }
+            }
+            if (ids.size() < ALERT_BATCH) {
+                return deleted;
+            }
+        }
+        return deleted;
     }
 
     /** What {@link #ensurePolicy} did. */

@@ -17,9 +17,13 @@ import soc.tenants.users.Role;
 import soc.web.security.SocUser;
 import soc.web.tenants.TenantAccess;
 
-/** A tenant's event retention: read by everyone who sees the tenant, changed by onboarding officers and platform admins. */
+/**
+ * A tenant's retention of events and alerts in OpenSearch: read by everyone who sees the tenant, changed by onboarding
+ * officers and platform admins.
+ */
 @RestController
-@Tag(name = "Retention", description = "How long each tenant's events are kept in OpenSearch")
+@Tag(name = "Retention", description = "How long each tenant's events and alerts are kept in OpenSearch "
+        + "(alerts, triage and cases in the queue are not subject to it)")
 class RetentionApiController {
     private final TenantRetention retention;
     private final TenantAccess access;
@@ -38,7 +42,7 @@ class RetentionApiController {
     }
 
     @GetMapping("/api/v1/tenants/{id}/retention")
-    @Operation(summary = "The tenant's event retention in days")
+    @Operation(summary = "The tenant's retention of events and alerts in search, in days")
     RetentionDto get(@AuthenticationPrincipal SocUser user, @PathVariable String id) {
         access.requireVisible(user, id);
         return dto(retention.of(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
