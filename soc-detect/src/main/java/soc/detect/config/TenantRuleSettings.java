@@ -100,6 +100,50 @@ public final class TenantRuleSettings {
         return !c.config().disabledRules().contains(ruleId) && !suppressed(tenantId, ruleId, event, now);
     }
 
+    /**
+     * Whether an alert raised by a correlation rule counts for the tenant: the correlation is switched on for it and
+     * none of the tenant's live exceptions for that correlation matches the alert. A correlation alert has no single
+     * event, so an exception on a correlation rule is evaluated against the alert's key fields: the group-by values
+     * under the field names the correlation's {@code group-by} uses (e.g. {@code IpAddress}) and the
+     * {@code correlation.*} fields (e.g. {@code correlation.distinct.TargetUserName}, a comma-separated list that
+     * {@code contains} can test). The field name is compared exactly, else case-insensitively; an exception naming
+     * a field the alert does not carry never suppresses it.
+     *
+     * @param keyFields the correlation alert's key fields
+     */
+    public boolean admitsCorrelation(String tenantId, String correlationId, Map<String, String> keyFields,
+                                     Instant now) {
+        Compiled c = byTenant.get(tenantId);
+        if (c == null || (c.config().disabledRules().isEmpty() && c.config().exceptions().isEmpty())) {
+            return true;
+        }
+        if (c.config().disabledRules().contains(correlationId)) {
+            return false;
+        }
+        for (TenantDetectionConfig.RuleException e : c.config().exceptions()) {
+            if (e.ruleId().equals(correlationId) && e.suppresses(correlationId, keyField(keyFields, e.field()), now)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String keyField(Map<String, String> keyFields, String field) {
+        if (field == null || keyFields == null) {
+            return null;
+        }
+        String exact = keyFields.get(field);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, String> e : keyFields.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(field)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     /** The tenant's own Sigma engine (its custom rules and custom correlation rules), null when it has none. */
     public SigmaEngine custom(String tenantId) {
         Compiled c = byTenant.get(tenantId);

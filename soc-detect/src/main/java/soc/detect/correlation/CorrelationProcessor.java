@@ -18,23 +18,26 @@ import soc.events.Alert;
 import soc.events.EventJson;
 
 /**
- * Kafka Streams processor: one signal in, the group's window state loaded from the persistent store (RocksDB,
- * backed by a compacted changelog topic), offered to the correlation's {@link CorrelationWindow}, stored back; a
- * satisfied window forwards an alert (and feeds correlations that reference this one). A stream-time punctuator
- * drops groups no open window can use any more.
+ * Kafka Streams processor: one signal in, run through {@link CorrelationEvaluator} against the persistent store
+ * (RocksDB, backed by a compacted changelog topic): the group's window state loaded, offered to the correlation's
+ * {@link CorrelationWindow}, stored back; a satisfied window the tenant's settings admit forwards an alert (and
+ * feeds correlations that reference this one). A stream-time punctuator drops groups no open window can use any
+ * more.
  */
 final class CorrelationProcessor implements Processor<String, String, String, String> {
     static final String STORE = "correlation-windows";
     private static final Logger log = LoggerFactory.getLogger(CorrelationProcessor.class);
-    private static final int MAX_CHAIN_DEPTH = 8;
 
     private final TenantCorrelations rules;
+    private final CorrelationEvaluator evaluator;
     private final MeterRegistry meters;
     private ProcessorContext<String, String> context;
     private KeyValueStore<String, String> store;
+    private CorrelationEvaluator.Store windows;
 
     CorrelationProcessor(TenantCorrelations rules, MeterRegistry meters) {
         this.rules = rules;
+        this.evaluator = new CorrelationEvaluator(rules);
         this.meters = meters;
     }
 
@@ -42,6 +45,18 @@ final class CorrelationProcessor implements Processor<String, String, String, St
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        KeyValueStore<String, String> kv = store;
+        this.windows = new CorrelationEvaluator.Store() {
+            @Override
+            public String get(String key) {
+                return kv.get(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                kv.put(key, value);
+            }
+        };
         context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME, this::expire);
     }
 
@@ -55,44 +70,27 @@ final class CorrelationProcessor implements Processor<String, String, String, St
             meters.counter("soc.detect.correlation.signals", "verdict", "unreadable").increment();
             return;
         }
-        handle(signal, 0);
+        handle(signal);
     }
 
-    private void handle(CorrelationSignal signal, int depth) {
-        CorrelationRuleSet.Correlation correlation = rules.correlation(signal.tenantId(), signal.correlation());
-        if (correlation == null) {
-            return; // the rule is no longer loaded
-        }
-        String key = signal.stateKey();
-        String stored = store.get(key);
-        CorrelationWindow.State state = stored == null ? null : EventJson.read(stored, CorrelationWindow.State.class);
-        CorrelationWindow.Outcome outcome = correlation.window().offer(state, new CorrelationWindow.Entry(
-                signal.time(), signal.eventId(), signal.rule(), signal.value(), false));
-        meters.counter("soc.detect.correlation.signals", "verdict", outcome.verdict().name().toLowerCase())
-                .increment();
-        if (outcome.verdict() == CorrelationWindow.Verdict.LATE) {
-            log.debug("Late signal for {} dropped: event time {} behind watermark {} by more than grace",
-                    correlation.key(), Instant.ofEpochMilli(signal.time()),
-                    Instant.ofEpochMilli(outcome.state().watermark()));
-            return;
-        }
-        if (outcome.verdict() != CorrelationWindow.Verdict.ACCEPTED) {
-            return;
-        }
-        store.put(key, EventJson.write(outcome.state()));
-        CorrelationWindow.Match match = outcome.match();
-        if (match == null) {
-            return;
-        }
-        Alert alert = rules.owner(signal.tenantId(), correlation.key()).alert(correlation, signal, match,
-                Instant.now());
-        context.forward(new Record<>(alert.tenantId(), EventJson.write(alert), match.lastTime()));
-        meters.counter("soc.detect.correlation.alerts", "tenant", alert.tenantId(), "rule", alert.ruleId())
-                .increment();
-        if (depth < MAX_CHAIN_DEPTH) {
-            for (CorrelationSignal next : rules.chained(signal, alert.alertId(), match.lastTime())) {
-                handle(next, depth + 1);
+    private void handle(CorrelationSignal signal) {
+        CorrelationEvaluator.Result result = evaluator.evaluate(signal, windows, Instant.now());
+        for (CorrelationWindow.Verdict verdict : result.verdicts()) {
+            meters.counter("soc.detect.correlation.signals", "verdict", verdict.name().toLowerCase()).increment();
+            if (verdict == CorrelationWindow.Verdict.LATE) {
+                log.debug("Late signal for {} dropped: event time {} behind the group's watermark by more than grace",
+                        signal.correlation(), Instant.ofEpochMilli(signal.time()));
             }
+        }
+        for (CorrelationEvaluator.Fired fired : result.fired()) {
+            Alert alert = fired.alert();
+            context.forward(new Record<>(alert.tenantId(), EventJson.write(alert), fired.time()));
+            meters.counter("soc.detect.correlation.alerts", "tenant", alert.tenantId(), "rule", alert.ruleId())
+                    .increment();
+        }
+        for (Alert alert : result.suppressed()) {
+            meters.counter("soc.detect.correlation.suppressed", "tenant", alert.tenantId(), "rule", alert.ruleId())
+                    .increment();
         }
     }
 

@@ -39,8 +39,13 @@ public final class CorrelationRuleSet {
     private final List<String> rejected = new ArrayList<>();
     private final FieldMapping mapping;
 
-    private CorrelationRuleSet(List<SigmaCorrelation> correlations, List<CompiledRule> referable, FieldMapping mapping,
-                               long graceMillis, int maxEntries) {
+    /**
+     * @param referable   the detection rules the correlations may reference
+     * @param chainable   correlations of another set (the platform's, for a tenant's own set) the correlations may
+     *                    reference as a chain; they are resolved, not evaluated by this set
+     */
+    private CorrelationRuleSet(List<SigmaCorrelation> correlations, List<CompiledRule> referable,
+                               List<Correlation> chainable, FieldMapping mapping, long graceMillis, int maxEntries) {
         this.mapping = mapping;
         Map<String, List<CompiledRule>> rulesByRef = new LinkedHashMap<>();
         for (CompiledRule rule : referable) {
@@ -52,6 +57,14 @@ public final class CorrelationRuleSet {
             }
         }
         Map<String, Correlation> correlationsByRef = new LinkedHashMap<>();
+        for (Correlation other : chainable) {
+            if (other.rule().id() != null) {
+                correlationsByRef.put(other.rule().id(), other);
+            }
+            if (other.rule().name() != null) {
+                correlationsByRef.put(other.rule().name(), other);
+            }
+        }
         for (SigmaCorrelation c : correlations) {
             String key = key(c);
             try {
@@ -93,8 +106,8 @@ public final class CorrelationRuleSet {
     }
 
     public static CorrelationRuleSet of(SigmaEngine engine, long graceMillis, int maxEntries) {
-        return new CorrelationRuleSet(engine.correlations(), engine.rules(), FieldMapping.defaults(), graceMillis,
-                maxEntries);
+        return new CorrelationRuleSet(engine.correlations(), engine.rules(), List.of(), FieldMapping.defaults(),
+                graceMillis, maxEntries);
     }
 
     /**
@@ -103,10 +116,26 @@ public final class CorrelationRuleSet {
      */
     public static CorrelationRuleSet custom(SigmaEngine custom, SigmaEngine platform, long graceMillis,
                                             int maxEntries) {
+        return custom(custom, platform, null, graceMillis, maxEntries);
+    }
+
+    /**
+     * One tenant's own correlation rules, which may also chain onto the platform's evaluated correlations (by id or
+     * name): when a platform correlation fires for the tenant, {@link #chained} sends its signal to the tenant's
+     * correlations that reference it. The tenant's own correlations win a name both define.
+     *
+     * @param platformCorrelations the platform's correlations; null: none to chain onto
+     */
+    public static CorrelationRuleSet custom(SigmaEngine custom, SigmaEngine platform,
+                                            CorrelationRuleSet platformCorrelations, long graceMillis,
+                                            int maxEntries) {
         List<CompiledRule> referable = new ArrayList<>(custom.rules());
-        referable.addAll(platform.rules());
-        return new CorrelationRuleSet(custom.correlations(), referable, FieldMapping.defaults(), graceMillis,
-                maxEntries);
+        if (platform != null) {
+            referable.addAll(platform.rules());
+        }
+        return new CorrelationRuleSet(custom.correlations(), referable,
+                platformCorrelations == null ? List.of() : platformCorrelations.correlations(),
+                FieldMapping.defaults(), graceMillis, maxEntries);
     }
 
     static String key(SigmaCorrelation c) {

@@ -1,5 +1,6 @@
 package soc.detect.correlation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import soc.detect.config.TenantRuleSettings;
 import soc.detect.sigma.CompiledRule;
 import soc.detect.sigma.SigmaEngine;
+import soc.events.Alert;
 import soc.events.SocEvent;
 
 /**
  * The correlation rules in force for each tenant: the platform's ({@link CorrelationRuleSet} of the loaded engine)
  * plus the tenant's own correlation rules from its custom Sigma YAML ({@link TenantRuleSettings#custom}), which may
- * reference the tenant's custom rules and any platform rule. A correlation switched off for the tenant receives no
- * signals. The per-tenant sets are rebuilt when the tenant's custom engine changes. Thread-safe.
+ * reference the tenant's custom rules, any platform rule and any platform correlation (a chain). A correlation
+ * switched off for the tenant receives no signals, and a correlation's own alert is checked against the tenant's
+ * settings ({@link #admits}). The per-tenant sets are rebuilt when the tenant's custom engine changes. Thread-safe.
  */
 public final class TenantCorrelations {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TenantCorrelations.class);
     private record Custom(SigmaEngine engine, CorrelationRuleSet rules) {
     }
 
@@ -58,8 +62,11 @@ public final class TenantCorrelations {
         }
         Custom cached = custom.get(tenantId);
         if (cached == null || cached.engine() != engine) {
-            cached = new Custom(engine, CorrelationRuleSet.custom(engine, platformEngine, graceMillis, maxEntries));
+            cached = new Custom(engine, CorrelationRuleSet.custom(engine, platformEngine, platform, graceMillis,
+                    maxEntries));
             custom.put(tenantId, cached);
+            cached.rules().rejected().forEach(r -> log.warn("Correlation rule of tenant {} not evaluated: {}",
+                    tenantId, r));
         }
         return cached.rules();
     }
@@ -101,6 +108,16 @@ public final class TenantCorrelations {
             out.removeIf(s -> !settings.enabled(s.tenantId(), s.correlation()));
         }
         return out;
+    }
+
+    /**
+     * Whether a correlation's alert counts for its tenant at {@code now}: the correlation is still switched on for
+     * the tenant (it may have been switched off after its signals were sent) and none of the tenant's exceptions for
+     * the correlation matches the alert's key fields ({@link TenantRuleSettings#admitsCorrelation}). A suppressed
+     * alert is not raised and does not feed the correlations chained onto it.
+     */
+    public boolean admits(Alert alert, Instant now) {
+        return settings == null || settings.admitsCorrelation(alert.tenantId(), alert.ruleId(), alert.keyFields(), now);
     }
 
     /**

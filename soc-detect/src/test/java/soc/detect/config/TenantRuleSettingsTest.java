@@ -115,4 +115,32 @@ class TenantRuleSettingsTest {
         assertThat(settings.customRuleProblems("tenant-a")).singleElement().asString().contains("nope");
         assertThat(detect("tenant-a", "vssadmin delete shadows", "fs1")).hasSize(1);
     }
+
+    /** A correlation alert has no single event: its exceptions are tested against its key fields (group-by values). */
+    @Test
+    void aCorrelationAlertIsCheckedAgainstItsGroupByValuesAndTheCorrelationsSwitch() {
+        String spray = "710455dd-2139-4412-b06e-b53187cf8bb6";
+        Map<String, String> scanner = Map.of("IpAddress", "10.9.9.9", "correlation.distinct.TargetUserName",
+                "alice, bob, svc-backup");
+        Map<String, String> attacker = Map.of("IpAddress", "203.0.113.9", "correlation.distinct.TargetUserName",
+                "alice, bob");
+        assertThat(settings.admitsCorrelation("tenant-a", spray, scanner, NOW)).as("no settings").isTrue();
+
+        settings.update(new TenantDetectionConfig("tenant-a", Set.of(), List.of(
+                new RuleException("x1", spray, "ipaddress", Operator.EQUALS, "10.9.9.9", null),
+                new RuleException("x2", spray, "correlation.distinct.TargetUserName", Operator.CONTAINS, "svc-",
+                        NOW.minusSeconds(1)),
+                new RuleException("x3", "other-rule", "IpAddress", Operator.EQUALS, "203.0.113.9", null),
+                new RuleException("x4", spray, "source.ip", Operator.EQUALS, "203.0.113.9", null)), List.of(), NOW));
+        assertThat(settings.admitsCorrelation("tenant-a", spray, scanner, NOW))
+                .as("group-by field named case-insensitively").isFalse();
+        assertThat(settings.admitsCorrelation("tenant-a", spray, Map.of("IpAddress", "10.9.9.10",
+                "correlation.distinct.TargetUserName", "svc-x"), NOW)).as("x2 expired").isTrue();
+        assertThat(settings.admitsCorrelation("tenant-a", spray, attacker, NOW))
+                .as("x3 is another rule's, x4 names a field the alert does not carry").isTrue();
+        assertThat(settings.admitsCorrelation("tenant-b", spray, scanner, NOW)).as("another tenant").isTrue();
+
+        settings.update(new TenantDetectionConfig("tenant-a", Set.of(spray), List.of(), List.of(), NOW));
+        assertThat(settings.admitsCorrelation("tenant-a", spray, attacker, NOW)).as("switched off").isFalse();
+    }
 }

@@ -165,7 +165,7 @@ class CorrelationStreamRestartTest {
         }
     }
 
-    private static void send(String bootstrap, List<CorrelationSignal> signals) throws Exception {
+    static void send(String bootstrap, List<CorrelationSignal> signals) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -196,7 +196,7 @@ class CorrelationStreamRestartTest {
         }
     }
 
-    private static List<Alert> readAlerts(String bootstrap, String tenant, Duration time) {
+    static List<Alert> readAlerts(String bootstrap, String tenant, Duration time) {
         List<Alert> out = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -217,7 +217,7 @@ class CorrelationStreamRestartTest {
         return out;
     }
 
-    private static void createTopics(String bootstrap) throws Exception {
+    static void createTopics(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (String topic : List.of(CorrelationTopics.SIGNALS, CorrelationTopics.ALERTS)) {
                 try {
@@ -231,11 +231,11 @@ class CorrelationStreamRestartTest {
         }
     }
 
-    private static void awaitRunning(CorrelationStream stream) throws InterruptedException {
+    static void awaitRunning(CorrelationStream stream) throws InterruptedException {
         await(() -> stream.state() == KafkaStreams.State.RUNNING, "stream running");
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

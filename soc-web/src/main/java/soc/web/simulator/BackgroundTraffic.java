@@ -12,7 +12,7 @@ import soc.web.simulator.Estate.Organisation;
 
 /**
  * Benign everyday telemetry of the estate: web traffic through the firewalls, Kerberos logons, office programs
- * starting, Microsoft 365 sign-ins and file access, DNS, and on the factory floor HMI polling of PLCs and SCADA
+ * starting, Microsoft 365 sign-ins and file access, DNS (Zeek dns.log records and conn records), and on the factory floor HMI polling of PLCs and SCADA
  * reads of the substation RTU. Volume follows a working day (Europe/London). Seeded: the same seed and the same
  * sequence of calls give the same events. Not thread-safe (one sender thread uses it).
  */
@@ -25,6 +25,23 @@ public final class BackgroundTraffic {
             "C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE",
             "C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE",
             "C:\\Windows\\System32\\notepad.exe"};
+    /** Everyday public lookups: name, and the CNAME it answers with (null: addresses only). */
+    private static final String[][] PUBLIC_LOOKUPS = {
+            {"outlook.office365.com", "outlook.ha.office365.com"},
+            {"login.microsoftonline.com", "login.mso.msidentity.com"},
+            {"www.office.com", "www.office.com.edgekey.net"},
+            {"teams.microsoft.com", "teams-office-com.s-0005.dc-msedge.net"},
+            {"graph.microsoft.com", null},
+            {"ctldl.windowsupdate.com", "ctldl.windowsupdate.com.delivery.microsoft.com"},
+            {"settings-win.data.microsoft.com", null},
+            {"www.msftconnecttest.com", "www.msftncsi.com.edgesuite.net"},
+            {"edge.microsoft.com", null},
+            {"www.gov.uk", null},
+            {"www.gov.wales", null},
+            {"www.bbc.co.uk", null},
+            {"www.google.com", null},
+            {"fonts.gstatic.com", null},
+            {"clients2.google.com", "clients.l.google.com"}};
     private static final String[] M365_OPERATIONS = {"UserLoggedIn", "FileAccessed", "FileModified", "MailItemsAccessed"};
 
     private final Estate estate;
@@ -110,9 +127,8 @@ public final class BackgroundTraffic {
                     random.nextBoolean() ? "SharePoint" : "Exchange", user + "@" + o.domain(),
                     "81.2.69." + (1 + random.nextInt(250)), "Succeeded", Formats.ordered("UserAgent",
                             "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"));
-            // DNS as conn records only: SigmaHQ's "Suspicious DNS Z Flag Bit Set" fires on every Zeek dns record,
-            // because soc-detect does not map Zeek's Z field (see docs/simulator: a finding of the simulator)
-            case ZEEK -> random.nextBoolean()
+            // a third each: the dns.log record of a lookup, its conn record, a TLS connection
+            case ZEEK -> random.nextInt(3) == 0 ? dns(o, ws, t) : random.nextBoolean()
                     ? Formats.zeekConn(t, uid(), ws.ip(), 49152 + random.nextInt(16000), o.dc().ip(), 53, "udp", "dns",
                     40 + random.nextInt(30), 60 + random.nextInt(200), "SF")
                     : Formats.zeekConn(t, uid(), ws.ip(), 49152 + random.nextInt(16000), "203.0.113." + (1 + random.nextInt(250)),
@@ -127,6 +143,62 @@ public final class BackgroundTraffic {
                     : Formats.suricataDnp3(t, flowId(), o.ot("SCADA_SERVER").ip(), o.ot("RTU").ip(), 1, 1, 10);
         };
         return new SimEvent(o.id(), source, t, payload);
+    }
+
+    /**
+     * A benign lookup by a workstation through the organisation's DNS server (its domain controller), as Zeek logs it:
+     * mostly A (some AAAA) records of Microsoft 365, Windows, browser and public-sector sites with CNAME chains, the
+     * tenant's SharePoint, internal names, SRV lookups of the domain controllers, reverse (PTR) lookups of servers,
+     * and a few NXDOMAINs from the DNS suffix search list.
+     */
+    private String dns(Organisation o, Host ws, Instant t) {
+        String uid = uid();
+        int port = 49152 + random.nextInt(16000);
+        String resolver = o.dc().ip();
+        double rtt = (200 + random.nextInt(30_000)) / 1_000_000.0;
+        int kind = random.nextInt(20);
+        if (kind < 12) { // public services
+            String[] lookup = PUBLIC_LOOKUPS[random.nextInt(PUBLIC_LOOKUPS.length)];
+            boolean v6 = random.nextInt(4) == 0;
+            List<String> answers = new ArrayList<>();
+            List<Double> ttls = new ArrayList<>();
+            if (lookup[1] != null) {
+                answers.add(lookup[1]);
+                ttls.add(3600.0);
+            }
+            int n = 1 + random.nextInt(2);
+            for (int i = 0; i < n; i++) {
+                answers.add(v6 ? "2001:db8:" + Integer.toHexString(0x100 + random.nextInt(0xe00)) + "::"
+                        + Integer.toHexString(1 + random.nextInt(0xfff)) : "203.0.113." + (1 + random.nextInt(250)));
+                ttls.add(60.0 + random.nextInt(240));
+            }
+            return Formats.zeekDns(t, uid, ws.ip(), port, resolver, lookup[0], v6 ? "AAAA" : "A", "NOERROR", answers,
+                    ttls, rtt);
+        }
+        if (kind < 14) { // the tenant's SharePoint Online
+            String site = o.id() + ".sharepoint.com";
+            return Formats.zeekDns(t, uid, ws.ip(), port, resolver, site, "A", "NOERROR",
+                    List.of(o.id() + ".sharepoint.com.spo-0004.spo-msedge.net", "203.0.113." + (1 + random.nextInt(250))),
+                    List.of(3600.0, 240.0), rtt);
+        }
+        Host server = o.servers().get(random.nextInt(o.servers().size()));
+        if (kind < 17) { // internal names
+            return Formats.zeekDns(t, uid, ws.ip(), port, resolver, server.name(), "A", "NOERROR",
+                    List.of(server.ip()), List.of(1200.0), rtt / 10);
+        }
+        if (kind == 17) { // domain controller locator
+            return Formats.zeekDns(t, uid, ws.ip(), port, resolver, "_ldap._tcp.dc._msdcs." + o.domain(), "SRV",
+                    "NOERROR", List.of(o.dc().name()), List.of(600.0), rtt / 10);
+        }
+        if (kind == 18) { // reverse lookup of a server
+            String[] octets = server.ip().split("\\.");
+            return Formats.zeekDns(t, uid, ws.ip(), port, resolver, octets[3] + "." + octets[2] + "." + octets[1] + "."
+                    + octets[0] + ".in-addr.arpa", "PTR", "NOERROR", List.of(server.name()), List.of(1200.0), rtt / 10);
+        }
+        // a public name tried with the domain's suffix first (DNS suffix search list): NXDOMAIN
+        String[] lookup = PUBLIC_LOOKUPS[random.nextInt(PUBLIC_LOOKUPS.length)];
+        return Formats.zeekDns(t, uid, ws.ip(), port, resolver, lookup[0] + "." + o.domain(), "A", "NXDOMAIN",
+                List.of(), List.of(), rtt / 10);
     }
 
     private String uid() {

@@ -153,6 +153,43 @@ public final class Formats {
         return EventJson.write(o);
     }
 
+    /**
+     * A Zeek dns.log record as Zeek's JSON writer emits it (the fields of the corpus' WRCCDC dns log): query, class,
+     * type and response code by number and name, the flags, the round-trip time, and answers with their TTLs (a
+     * CNAME chain then the addresses). {@code rcode} NXDOMAIN goes without answers, like the real log.
+     */
+    public static String zeekDns(Instant time, String uid, String src, int srcPort, String resolver, String query,
+                                 String qtype, String rcode, List<String> answers, List<Double> ttls, double rtt) {
+        Map<String, Object> o = zeek("dns", time, uid, src, srcPort, resolver, 53, "udp");
+        o.put("trans_id", (int) ((time.toEpochMilli() * 31 + srcPort) % 65536));
+        o.put("rtt", rtt);
+        o.put("query", query);
+        o.put("qclass", 1);
+        o.put("qclass_name", "C_INTERNET");
+        o.put("qtype", switch (qtype) {
+            case "AAAA" -> 28;
+            case "PTR" -> 12;
+            case "MX" -> 15;
+            case "SRV" -> 33;
+            case "TXT" -> 16;
+            default -> 1;
+        });
+        o.put("qtype_name", qtype);
+        o.put("rcode", "NXDOMAIN".equals(rcode) ? 3 : 0);
+        o.put("rcode_name", rcode);
+        o.put("AA", false);
+        o.put("TC", false);
+        o.put("RD", true);
+        o.put("RA", true);
+        o.put("Z", 0);
+        if (!answers.isEmpty()) {
+            o.put("answers", answers);
+            o.put("TTLs", ttls);
+        }
+        o.put("rejected", false);
+        return EventJson.write(o);
+    }
+
     public static String zeekModbus(Instant time, String uid, String src, String dst, String func, int unit) {
         Map<String, Object> o = zeek("modbus", time, uid, src, 49152 + (int) (time.toEpochMilli() % 1000), dst, 502, null);
         o.put("func", func);

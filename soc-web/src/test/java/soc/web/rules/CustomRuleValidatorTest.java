@@ -53,4 +53,45 @@ class CustomRuleValidatorTest {
         assertThat(validator.validate("").problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("empty"));
     }
+
+    private static final String CORRELATION = """
+            title: Repeated Password Spray From One Source
+            id: 5b0c8e0a-3f1d-4e7b-9a51-6c2d7e8f9a01
+            level: critical
+            correlation:
+              type: event_count
+              rules: [soc_password_spray_one_source]
+              group-by: [IpAddress]
+              timespan: 1h
+              condition: {gte: 2}
+            """;
+
+    /** A correlation rule (here chained onto a platform correlation) is a custom rule too. */
+    @Test
+    void aCorrelationRuleIsAcceptedWithWhatTheStreamNeeds() {
+        CustomRuleValidator.Result r = validator.validate(CORRELATION);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.ruleId()).isEqualTo("5b0c8e0a-3f1d-4e7b-9a51-6c2d7e8f9a01");
+        assertThat(r.title()).isEqualTo("Repeated Password Spray From One Source");
+        assertThat(r.level()).isEqualTo("critical");
+
+        assertThat(validator.validate(CORRELATION.replace("  timespan: 1h\n", "")).problems()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.line()).isEqualTo(4);
+                    assertThat(p.message()).contains("timespan");
+                });
+        assertThat(validator.validate(CORRELATION.replace("{gte: 2}", "{lt: 2}")).problems()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.line()).isEqualTo(9);
+                    assertThat(p.message()).contains("lower bound");
+                });
+        assertThat(validator.validate(CORRELATION.replace("event_count", "value_count")).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("needs the field"));
+        assertThat(validator.validate(CORRELATION.replace("{gte: 2}", "{gte: many}")).problems())
+                .extracting(CustomRuleValidator.Problem::message).anyMatch(m -> m.contains("not a number"));
+        assertThat(validator.validate(CORRELATION.replace("id: 5b0c8e0a-3f1d-4e7b-9a51-6c2d7e8f9a01\n", ""))
+                .problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("needs an id"));
+        assertThat(validator.validate(VALID + "---\n" + CORRELATION).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("2 documents"));
+    }
 }
