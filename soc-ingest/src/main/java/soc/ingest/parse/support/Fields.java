@@ -28,18 +28,43 @@ public final class Fields {
      * names recur in every event of a format, and a cached key is neither rebuilt nor rehashed per event.
      */
     public static String join(String prefix, String name) {
+        return joiner(prefix).join(name);
+    }
+
+    /** {@link #join} for many names under one prefix (the prefix's cache is looked up once). */
+    public static Joiner joiner(String prefix) {
         Map<String, String> byName = JOINED.get(prefix);
-        if (byName != null) {
-            String cached = byName.get(name);
-            if (cached != null) {
-                return cached;
+        if (byName == null && JOINED_SIZE.get() < JOIN_CACHE_LIMIT
+                && JOINED_SIZE.incrementAndGet() <= JOIN_CACHE_LIMIT) {
+            byName = JOINED.computeIfAbsent(prefix, p -> new ConcurrentHashMap<>());
+        }
+        return new Joiner(prefix, byName);
+    }
+
+    /** Joins names to one prefix (see {@link #join}); {@code byName} is null once the cache is full. */
+    public static final class Joiner {
+        private final String prefix;
+        private final Map<String, String> byName;
+
+        private Joiner(String prefix, Map<String, String> byName) {
+            this.prefix = prefix;
+            this.byName = byName;
+        }
+
+        public String join(String name) {
+            if (byName != null) {
+                String cached = byName.get(name);
+                if (cached != null) {
+                    return cached;
+                }
             }
+            String key = prefix + '.' + safeKey(name);
+            if (byName != null && JOINED_SIZE.get() < JOIN_CACHE_LIMIT
+                    && JOINED_SIZE.incrementAndGet() <= JOIN_CACHE_LIMIT) {
+                byName.putIfAbsent(name, key);
+            }
+            return key;
         }
-        String key = prefix + '.' + safeKey(name);
-        if (JOINED_SIZE.get() < JOIN_CACHE_LIMIT && JOINED_SIZE.incrementAndGet() <= JOIN_CACHE_LIMIT) {
-            JOINED.computeIfAbsent(prefix, p -> new ConcurrentHashMap<>()).putIfAbsent(name, key);
-        }
-        return key;
     }
 
     /**
@@ -74,14 +99,15 @@ public final class Fields {
      */
     @SuppressWarnings("unchecked")
     public static void flattenInto(String prefix, Map<String, Object> object, SocEvent.Builder out) {
+        Joiner keys = joiner(prefix);
         for (Map.Entry<String, Object> e : object.entrySet()) {
             Object value = e.getValue();
             if (value instanceof Map<?, ?> nested) {
                 if (!nested.isEmpty()) {
-                    flattenInto(join(prefix, e.getKey()), (Map<String, Object>) nested, out);
+                    flattenInto(keys.join(e.getKey()), (Map<String, Object>) nested, out);
                 }
             } else if (value != null) {
-                out.put(join(prefix, e.getKey()), value);
+                out.put(keys.join(e.getKey()), value);
             }
         }
     }

@@ -17,12 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON object reading with short, located error reasons ({@code Unexpected character ... at column 12}).
  *
- * <p>Valid objects are read by a small tree builder on Jackson's streaming parser (same parser, features and
- * read constraints as the platform codec), which is markedly cheaper than data binding to {@code Map} and yields
- * exactly the same values: {@link LinkedHashMap} objects (a repeated key keeps its first position and the last
- * value), {@link ArrayList} arrays, {@code String}, {@code Integer}/{@code Long}/{@code BigInteger},
- * {@code Double}, {@code Boolean} and {@code null}. Invalid input is re-read with data binding only to produce
- * the same rejection reason as before.
+ * <p>Plain valid objects (nearly all events) are read by {@link JsonScanner} from the line's characters. What
+ * it leaves to Jackson (see there) is read by a small tree builder on Jackson's streaming parser (same parser,
+ * features and read constraints as the platform codec), which is markedly cheaper than data binding to
+ * {@code Map} and yields exactly the same values: {@link LinkedHashMap} objects (a repeated key keeps its first
+ * position and the last value), {@link ArrayList} arrays, {@code String},
+ * {@code Integer}/{@code Long}/{@code BigInteger}, {@code Double}, {@code Boolean} and {@code null}. Invalid input
+ * is re-read with data binding only to produce the same rejection reason as before.
  */
 public final class Json {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -43,6 +44,10 @@ public final class Json {
         if (text.charAt(first) != '{') {
             throw new ParseException("not a JSON object (starts with '" + Text.printable(text.charAt(first)) + "')");
         }
+        Map<String, Object> scanned = JsonScanner.read(text);
+        if (scanned != null) {
+            return scanned;
+        }
         try {
             return readTree(text);
         } catch (JacksonException | ParseException fast) {
@@ -59,7 +64,8 @@ public final class Json {
         }
     }
 
-    private static Map<String, Object> readTree(String text) {
+    /** The Jackson tree builder alone (the reference {@link JsonScanner} must agree with; tests compare them). */
+    static Map<String, Object> readTree(String text) {
         try (JsonParser parser = MAPPER.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ParseException("not a JSON object");

@@ -3,7 +3,7 @@ package soc.ingest.parse.support;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /** Hand-written, allocation-light time parsers: ISO-8601 variants, epoch numbers, and RFC 3164 month names. */
@@ -202,9 +202,14 @@ public final class Times {
         if (second == 60) {
             second = 59;
         }
+        // the checks of LocalDateTime.of and ZoneOffset.ofTotalSeconds, without their objects
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0
+                || nanos > 999_999_999 || offsetSeconds < -64_800 || offsetSeconds > 64_800) {
+            return null;
+        }
         try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
-                    .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+            long epochDay = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds, nanos);
         } catch (DateTimeException e) {
             return null;
         }

@@ -38,8 +38,11 @@ public final class WindowsEventParser implements JsonEventParser {
     private static final List<String> CHANNELS = List.of("Security", "System", "Application", "Setup",
             "Microsoft-Windows-Sysmon/Operational", "Windows PowerShell", "Microsoft-Windows-PowerShell/Operational",
             "Microsoft-Windows-Windows Defender/Operational", "Microsoft-Windows-TaskScheduler/Operational");
+    private static final Set<String> CHANNEL_NAMES = Set.copyOf(CHANNELS);
     private static final Set<String> GROUP_EVENTS = Set.of("4727", "4728", "4729", "4730", "4731", "4732", "4733",
             "4734", "4735", "4737", "4754", "4755", "4756", "4757", "4758", "4764", "4799");
+
+    private static final Fields.Joiner EVENT_DATA = Fields.joiner("winlog.event_data");
 
     @Override
     public String format() {
@@ -100,7 +103,9 @@ public final class WindowsEventParser implements JsonEventParser {
         String message;
         String collector;
         Instant time;
-        final Map<String, Object> data = new LinkedHashMap<>(64);
+        /** EventData; in the flat form the whole object, whose metadata {@link #emit} skips (no copy). */
+        Map<String, Object> data;
+        boolean flat;
         Map<String, Object> userData;
     }
 
@@ -126,26 +131,33 @@ public final class WindowsEventParser implements JsonEventParser {
         r.pid = Fields.num(o.get("ExecutionProcessID"));
         r.threadId = Fields.num(o.get("ThreadID"));
         r.message = Fields.str(o.get("Message"));
-        for (Map.Entry<String, Object> e : o.entrySet()) {
-            String key = e.getKey();
-            if (key.equals("EventType")) {
-                String v = Fields.str(e.getValue());
-                if (v != null && NXLOG_EVENT_TYPES.contains(v)) {
-                    r.eventType = v;
-                    continue;
-                }
-            } else if (FLAT_METADATA.contains(key)) {
-                continue;
-            }
-            r.data.put(key, e.getValue());
+        String eventType = Fields.str(o.get("EventType"));
+        if (eventType != null && NXLOG_EVENT_TYPES.contains(eventType)) {
+            r.eventType = eventType;
         }
-        Instant utc = Times.parseAny(o.get("UtcTime"));
-        r.time = firstTime(utc, Times.parseAny(o.get("@timestamp")), Times.parseAny(o.get("TimeCreated")),
-                Times.parseAny(o.get("EventTime")));
+        // EventData is everything else; none of the names ecs() reads is metadata, so it may read the object
+        r.data = o;
+        r.flat = true;
+        r.time = Times.parseAny(o.get("UtcTime"));
+        if (r.time == null) {
+            r.time = Times.parseAny(o.get("@timestamp"));
+        }
+        if (r.time == null) {
+            r.time = Times.parseAny(o.get("TimeCreated"));
+        }
+        if (r.time == null) {
+            r.time = Times.parseAny(o.get("EventTime"));
+        }
+    }
+
+    /** In the flat form, the object's members that are not EventData. */
+    private static boolean flatMetadata(Record r, String key) {
+        return FLAT_METADATA.contains(key) || (r.eventType != null && key.equals("EventType"));
     }
 
     @SuppressWarnings("unchecked")
     private static void winlogbeat(Map<String, Object> o, Map<String, Object> w, Record r, SocEvent.Builder event) {
+        r.data = new LinkedHashMap<>(64);
         Map<String, Object> rest = new LinkedHashMap<>(o);
         rest.remove("winlog");
         rest.remove("@timestamp");
@@ -189,6 +201,7 @@ public final class WindowsEventParser implements JsonEventParser {
     @SuppressWarnings("unchecked")
     private static void nested(Map<String, Object> ev, Record r) {
         Map<String, Object> sys = (Map<String, Object>) ev.get("System");
+        r.data = new LinkedHashMap<>(64);
         r.eventId = text(sys.get("EventID"));
         r.channel = text(sys.get("Channel"));
         r.computer = text(sys.get("Computer"));
@@ -274,10 +287,10 @@ public final class WindowsEventParser implements JsonEventParser {
         event.put("observer.hostname", r.collector);
         for (Map.Entry<String, Object> e : r.data.entrySet()) {
             Object v = e.getValue();
-            if (v == null) {
+            if (v == null || (r.flat && flatMetadata(r, e.getKey()))) {
                 continue;
             }
-            event.put(Fields.join("winlog.event_data", e.getKey()),
+            event.put(EVENT_DATA.join(e.getKey()),
                     v instanceof Map || v instanceof List ? v : v.toString());
         }
         if (r.userData != null) {
@@ -295,6 +308,10 @@ public final class WindowsEventParser implements JsonEventParser {
         WindowsActions.apply(sysmon, r.eventId, event);
     }
 
+    /**
+     * ECS fields from EventData. In the flat form {@code r.data} is the whole object (see {@link #flat}): only
+     * look up EventData names here, never a {@code FLAT_METADATA} name or {@code EventType}.
+     */
     private static void ecs(Record r, boolean sysmon, SocEvent.Builder event) {
         Map<String, Object> d = r.data;
         // user
@@ -410,8 +427,8 @@ public final class WindowsEventParser implements JsonEventParser {
     }
 
     static String canonicalChannel(String channel) {
-        if (channel == null) {
-            return null;
+        if (channel == null || CHANNEL_NAMES.contains(channel)) {
+            return channel;
         }
         for (String known : CHANNELS) {
             if (known.equalsIgnoreCase(channel)) {
@@ -435,15 +452,6 @@ public final class WindowsEventParser implements JsonEventParser {
             String v = Fields.str(d.get(key));
             if (v != null) {
                 return v;
-            }
-        }
-        return null;
-    }
-
-    private static Instant firstTime(Instant... times) {
-        for (Instant t : times) {
-            if (t != null) {
-                return t;
             }
         }
         return null;
