@@ -15,6 +15,8 @@ final class EventValue {
     final Object raw;
     final String[] strings;
     private String[] lower;
+    /** Position of the value in its event ({@link EventContext#value(int)}), -1 when unknown. */
+    int position = -1;
 
     private EventValue(Object raw, String[] strings) {
         this.raw = raw;
@@ -44,6 +46,11 @@ final class EventValue {
 
     boolean missing() {
         return this == MISSING;
+    }
+
+    /** The lower-cased forms if {@link #lower()} has computed them, else null. */
+    String[] lowerIfComputed() {
+        return lower;
     }
 
     String[] lower() {

@@ -98,7 +98,7 @@ final class NeedleIndex {
         }
         tables = new Table[GRAM + 1];
         for (int g = 1; g <= GRAM; g++) {
-            tables[g] = building.get(g).isEmpty() ? null : new Table(building.get(g));
+            tables[g] = building.get(g).isEmpty() ? null : new Table(building.get(g), frozen);
         }
     }
 
@@ -131,11 +131,18 @@ final class NeedleIndex {
      * before it are genuine: ASCII characters lower-case context-free).
      */
     private boolean scan(String s, boolean fold, int[] hits, int stamp, EventContext.HitLog log) {
+        Table t4 = tables[4];
+        if (tables[1] == null && tables[2] == null && tables[3] == null) {
+            // most indexes (every keyword index) hold only needles of 4+ characters: one filter test per window
+            if (t4 == null) {
+                return !fold || isAscii(s);
+            }
+            return fold ? scan4Folding(t4, s, hits, stamp, log) : scan4(t4, s, hits, stamp, log);
+        }
         int n = s.length();
         Table t1 = tables[1];
         Table t2 = tables[2];
         Table t3 = tables[3];
-        Table t4 = tables[4];
         // hot loop: the cheap rejections (last-character bitmap, hashed-gram filter) are inlined here; only
         // windows that pass them call the table's probe
         long[] last1 = t1 == null ? null : t1.lastChars;
@@ -158,56 +165,226 @@ final class NeedleIndex {
             if (filter4 != null && i >= 3) {
                 int b = (int) ((key * FILTER_HASH) >>> shift4);
                 if ((filter4[b >>> 6] & (1L << b)) != 0) {
-                    t4.probe(key, s, i - 3, fold, hits, stamp, frozen, log);
+                    t4.lookUp(key, s, i - 3, fold, hits, stamp, log);
                 }
             }
             long bit = 1L << c;
             int word = c >>> 6;
             if (last1 != null && (last1[word] & bit) != 0) {
-                t1.probe(c, s, i, fold, hits, stamp, frozen, log);
+                t1.probe(c, s, i, fold, hits, stamp, log);
             }
             if (last2 != null && i >= 1 && (last2[word] & bit) != 0) {
-                t2.probe(key & 0xFFFF_FFFFL, s, i - 1, fold, hits, stamp, frozen, log);
+                t2.probe(key & 0xFFFF_FFFFL, s, i - 1, fold, hits, stamp, log);
             }
             if (last3 != null && i >= 2 && (last3[word] & bit) != 0) {
-                t3.probe(key & 0xFFFF_FFFF_FFFFL, s, i - 2, fold, hits, stamp, frozen, log);
+                t3.probe(key & 0xFFFF_FFFF_FFFFL, s, i - 2, fold, hits, stamp, log);
             }
         }
         return true;
     }
 
+    /**
+     * Like {@link #scan(String, int[], int, EventContext.HitLog)} on a value already lower-cased into
+     * {@code a[0..n)} (the event's shared lower-case copy, see {@link EventContext#lowerChars}); array access
+     * avoids the per-character coder and bounds checks of {@link String#charAt}.
+     */
+    void scan(char[] a, int n, int[] hits, int stamp, EventContext.HitLog log) {
+        if (n < minLength) {
+            return;
+        }
+        Table t4 = tables[4];
+        Table t1 = tables[1];
+        Table t2 = tables[2];
+        Table t3 = tables[3];
+        if (t1 == null && t2 == null && t3 == null) {
+            if (t4 == null) {
+                return;
+            }
+            long[] filter = t4.filter;
+            int shift = t4.filterShift;
+            long key = ((long) a[0] << 32) | ((long) a[1] << 16) | a[2];
+            for (int i = 3; i < n; i++) {
+                key = (key << 16) | a[i];
+                int b = (int) ((key * FILTER_HASH) >>> shift);
+                if ((filter[b >>> 6] & (1L << b)) != 0) {
+                    t4.lookUp(key, a, n, i - 3, hits, stamp, log);
+                }
+            }
+            return;
+        }
+        long[] last1 = t1 == null ? null : t1.lastChars;
+        long[] last2 = t2 == null ? null : t2.lastChars;
+        long[] last3 = t3 == null ? null : t3.lastChars;
+        long[] filter4 = t4 == null ? null : t4.filter;
+        int shift4 = t4 == null ? 0 : t4.filterShift;
+        long key = 0;
+        for (int i = 0; i < n; i++) {
+            char c = a[i];
+            key = (key << 16) | c;
+            if (filter4 != null && i >= 3) {
+                int b = (int) ((key * FILTER_HASH) >>> shift4);
+                if ((filter4[b >>> 6] & (1L << b)) != 0) {
+                    t4.lookUp(key, a, n, i - 3, hits, stamp, log);
+                }
+            }
+            long bit = 1L << c;
+            int word = c >>> 6;
+            if (last1 != null && (last1[word] & bit) != 0) {
+                t1.probe(c, a, n, i, hits, stamp, log);
+            }
+            if (last2 != null && i >= 1 && (last2[word] & bit) != 0) {
+                t2.probe(key & 0xFFFF_FFFFL, a, n, i - 1, hits, stamp, log);
+            }
+            if (last3 != null && i >= 2 && (last3[word] & bit) != 0) {
+                t3.probe(key & 0xFFFF_FFFF_FFFFL, a, n, i - 2, hits, stamp, log);
+            }
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 4-gram table only, value already in the index's case. */
+    private static boolean scan4(Table t4, String s, int[] hits, int stamp, EventContext.HitLog log) {
+        int n = s.length();
+        if (n < 4) {
+            return true;
+        }
+        long[] filter = t4.filter;
+        int shift = t4.filterShift;
+        long key = ((long) s.charAt(0) << 32) | ((long) s.charAt(1) << 16) | s.charAt(2);
+        for (int i = 3; i < n; i++) {
+            key = (key << 16) | s.charAt(i);
+            int b = (int) ((key * FILTER_HASH) >>> shift);
+            if ((filter[b >>> 6] & (1L << b)) != 0) {
+                t4.lookUp(key, s, i - 3, false, hits, stamp, log);
+            }
+        }
+        return true;
+    }
+
+    /** 4-gram table only, ASCII letters folded on the fly; false at the first non-ASCII character. */
+    private static boolean scan4Folding(Table t4, String s, int[] hits, int stamp, EventContext.HitLog log) {
+        int n = s.length();
+        long[] filter = t4.filter;
+        int shift = t4.filterShift;
+        long key = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            key = (key << 16) | ASCII_LOWER[c];
+            int b = (int) ((key * FILTER_HASH) >>> shift);
+            if ((filter[b >>> 6] & (1L << b)) != 0 && i >= 3) {
+                t4.lookUp(key, s, i - 3, true, hits, stamp, log);
+            }
+        }
+        return true;
+    }
+
+    private static final char[] ASCII_LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+    }
+
     private static final long FILTER_HASH = 0x9E3779B97F4A7C15L;
 
-    /** Open-addressing table: gram -> (needle id, offset of the gram in the needle) pairs. */
+    /**
+     * Open-addressing table: gram -> the needles indexed under it (id, offset of the gram in the needle), laid out
+     * for few cache misses per look-up. {@code slots} interleaves each slot's gram and an info word: for a gram of
+     * one needle (almost all) the needle itself (bit 0 set; id, gram offset and the start of its text in
+     * {@code text}, prefixed by its length in two chars), else the start of its list in {@code entries} (count,
+     * then per needle: id, gram offset, text start). 0 marks an empty slot.
+     */
     private static final class Table {
-        private final long[] keys;
-        private final int[][] lists;
+        private static final int ID_BITS = 24;
+        private static final int OFFSET_BITS = 12;
+        private static final int TEXT_BITS = 64 - 1 - ID_BITS - OFFSET_BITS;
+
+        private final long[] slots;
+        private final int[] entries;
+        private final char[] text;
         private final int mask;
         /** One bit per hashed gram: most windows of a value are rejected by one multiply and one bit test. */
         final long[] filter;
         final int filterShift;
         /** One bit per last character of a gram (65536 bits): the cheapest first rejection. */
         final long[] lastChars = new long[1024];
+        private final int grams;
+        private final int longest;
 
-        Table(Map<Long, List<Integer>> building) {
-            int size = Integer.highestOneBit(Math.max(4, building.size() * 3)) << 1;
-            keys = new long[size];
-            lists = new int[size][];
+        Table(Map<Long, List<Integer>> building, String[] needles) {
+            int size = Integer.highestOneBit(Math.max(2, building.size() * 2 - 1)) << 1; // load factor <= 1/2
+            slots = new long[2 * size];
             mask = size - 1;
             int filterBits = Math.max(1024, Integer.highestOneBit(Math.max(1, building.size())) << 5);
             filter = new long[filterBits >>> 6];
             filterShift = 64 - Integer.numberOfTrailingZeros(filterBits);
-            for (Map.Entry<Long, List<Integer>> e : building.entrySet()) {
-                int b = filterBit(e.getKey());
+            // needle texts, length-prefixed, once per needle
+            Map<Integer, Integer> textStart = new HashMap<>();
+            StringBuilder texts = new StringBuilder();
+            int entryCount = 1;
+            int max = 0;
+            for (List<Integer> l : building.values()) {
+                for (int k = 0; k < l.size(); k += 2) {
+                    String needle = needles[l.get(k)];
+                    textStart.computeIfAbsent(l.get(k), id -> {
+                        int at = texts.length();
+                        texts.append((char) (needle.length() >>> 16)).append((char) needle.length()).append(needle);
+                        return at;
+                    });
+                }
+                if (l.size() > 2) {
+                    entryCount += 1 + 3 * (l.size() / 2);
+                }
+                max = Math.max(max, l.size() / 2);
+            }
+            text = texts.toString().toCharArray();
+            entries = new int[entryCount];
+            grams = building.size();
+            longest = max;
+            int e = 1;
+            for (Map.Entry<Long, List<Integer>> en : building.entrySet()) {
+                long gram = en.getKey();
+                int b = filterBit(gram);
                 filter[b >>> 6] |= 1L << b;
-                int last = (int) (e.getKey() & 0xFFFF);
+                int last = (int) (gram & 0xFFFF);
                 lastChars[last >>> 6] |= 1L << last;
-                int i = slot(e.getKey());
-                while (lists[i] != null) {
+                int i = slot(gram);
+                while (slots[2 * i + 1] != 0) {
                     i = (i + 1) & mask;
                 }
-                keys[i] = e.getKey();
-                lists[i] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+                slots[2 * i] = gram;
+                List<Integer> l = en.getValue();
+                long id = l.get(0);
+                long offset = l.get(1);
+                long start = textStart.get(l.get(0));
+                if (l.size() == 2 && id < (1L << ID_BITS) && offset < (1L << OFFSET_BITS)
+                        && start < (1L << TEXT_BITS)) {
+                    slots[2 * i + 1] = 1 | (id << 1) | (offset << (1 + ID_BITS))
+                            | (start << (1 + ID_BITS + OFFSET_BITS));
+                    continue;
+                }
+                slots[2 * i + 1] = (long) e << 1;
+                entries[e++] = l.size() / 2;
+                for (int k = 0; k < l.size(); k += 2) {
+                    entries[e++] = l.get(k);
+                    entries[e++] = l.get(k + 1);
+                    entries[e++] = textStart.get(l.get(k));
+                }
+            }
+            if (e > entries.length) {
+                throw new IllegalStateException("needle table overflow");
             }
         }
 
@@ -223,8 +400,8 @@ final class NeedleIndex {
             return (int) h & mask;
         }
 
-        void probe(long key, String s, int i, boolean fold, int[] hits, int stamp, String[] needles,
-                   EventContext.HitLog log) {
+        /** Probe of the short-needle tables: rejections first, then {@link #lookUp}. */
+        void probe(long key, String s, int i, boolean fold, int[] hits, int stamp, EventContext.HitLog log) {
             int last = (int) (key & 0xFFFF);
             if ((lastChars[last >>> 6] & (1L << last)) == 0) {
                 return;
@@ -233,15 +410,33 @@ final class NeedleIndex {
             if ((filter[b >>> 6] & (1L << b)) == 0) {
                 return;
             }
+            lookUp(key, s, i, fold, hits, stamp, log);
+        }
+
+        /** The gram {@code key} starts at {@code i} of {@code s}: verifies the needles indexed under it. */
+        void lookUp(long key, String s, int i, boolean fold, int[] hits, int stamp, EventContext.HitLog log) {
+            long[] sl = slots;
             int slot = slot(key);
-            int[] list;
-            while ((list = lists[slot]) != null) {
-                if (keys[slot] == key) {
-                    for (int k = 0; k < list.length; k += 2) {
-                        int id = list[k];
-                        int from = i - list[k + 1];
-                        if (hits[id] != stamp && from >= 0 && (fold ? matchesFolded(s, from, needles[id])
-                                : s.startsWith(needles[id], from))) {
+            long info;
+            while ((info = sl[2 * slot + 1]) != 0) {
+                if (sl[2 * slot] == key) {
+                    if ((info & 1) != 0) {
+                        int id = (int) (info >>> 1) & ((1 << ID_BITS) - 1);
+                        int from = i - ((int) (info >>> (1 + ID_BITS)) & ((1 << OFFSET_BITS) - 1));
+                        if (hits[id] != stamp && from >= 0
+                                && matches(s, from, (int) (info >>> (1 + ID_BITS + OFFSET_BITS)), fold)) {
+                            hits[id] = stamp;
+                            log.add(id);
+                        }
+                        return;
+                    }
+                    int e = (int) (info >>> 1);
+                    int[] en = entries;
+                    int end = e + 1 + 3 * en[e];
+                    for (int k = e + 1; k < end; k += 3) {
+                        int id = en[k];
+                        int from = i - en[k + 1];
+                        if (hits[id] != stamp && from >= 0 && matches(s, from, en[k + 2], fold)) {
                             hits[id] = stamp;
                             log.add(id);
                         }
@@ -252,17 +447,72 @@ final class NeedleIndex {
             }
         }
 
-        private static boolean matchesFolded(String s, int from, String needle) {
-            int len = needle.length();
+        /** {@link #probe} over a lower-cased character array. */
+        void probe(long key, char[] a, int n, int i, int[] hits, int stamp, EventContext.HitLog log) {
+            int b = filterBit(key);
+            if ((filter[b >>> 6] & (1L << b)) == 0) {
+                return;
+            }
+            lookUp(key, a, n, i, hits, stamp, log);
+        }
+
+        /** {@link #lookUp} over a lower-cased character array {@code a[0..n)}. */
+        void lookUp(long key, char[] a, int n, int i, int[] hits, int stamp, EventContext.HitLog log) {
+            long[] sl = slots;
+            int slot = slot(key);
+            long info;
+            while ((info = sl[2 * slot + 1]) != 0) {
+                if (sl[2 * slot] == key) {
+                    if ((info & 1) != 0) {
+                        int id = (int) (info >>> 1) & ((1 << ID_BITS) - 1);
+                        int from = i - ((int) (info >>> (1 + ID_BITS)) & ((1 << OFFSET_BITS) - 1));
+                        if (hits[id] != stamp && from >= 0
+                                && matches(a, n, from, (int) (info >>> (1 + ID_BITS + OFFSET_BITS)))) {
+                            hits[id] = stamp;
+                            log.add(id);
+                        }
+                        return;
+                    }
+                    int e = (int) (info >>> 1);
+                    int[] en = entries;
+                    int end = e + 1 + 3 * en[e];
+                    for (int k = e + 1; k < end; k += 3) {
+                        int id = en[k];
+                        int from = i - en[k + 1];
+                        if (hits[id] != stamp && from >= 0 && matches(a, n, from, en[k + 2])) {
+                            hits[id] = stamp;
+                            log.add(id);
+                        }
+                    }
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        private boolean matches(char[] a, int n, int from, int start) {
+            char[] t = text;
+            int len = (t[start] << 16) | t[start + 1];
+            if (from + len > n) {
+                return false;
+            }
+            return java.util.Arrays.equals(a, from, from + len, t, start + 2, start + 2 + len);
+        }
+
+        /** Whether the length-prefixed needle at {@code start} of {@code text} occurs at {@code from} of {@code s}. */
+        private boolean matches(String s, int from, int start, boolean fold) {
+            char[] t = text;
+            int len = (t[start] << 16) | t[start + 1];
             if (from + len > s.length()) {
                 return false;
             }
+            start += 2;
             for (int k = 0; k < len; k++) {
                 char c = s.charAt(from + k);
-                if (c >= 'A' && c <= 'Z') {
+                if (fold && c >= 'A' && c <= 'Z') {
                     c += 'a' - 'A';
                 }
-                if (c != needle.charAt(k)) {
+                if (c != t[start + k]) {
                     return false;
                 }
             }
@@ -270,15 +520,7 @@ final class NeedleIndex {
         }
 
         String stats() {
-            int used = 0;
-            int max = 0;
-            for (int[] l : lists) {
-                if (l != null) {
-                    used++;
-                    max = Math.max(max, l.length / 2);
-                }
-            }
-            return used + " grams, longest list " + max;
+            return grams + " grams, longest list " + longest;
         }
     }
 

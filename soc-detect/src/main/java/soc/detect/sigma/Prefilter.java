@@ -23,9 +23,12 @@ import java.util.Map;
  *       which the rules' own {@code contains} tests reuse); OR of values → union; {@code all} → the most selective
  *       value</li>
  *   <li>OR / {@code 1 of} → union of the children (none if any child has none); {@code N of} k → union of the
- *       k-N+1 most selective children; AND → the most selective child; NOT → none; keyword searches → CONTAINS
- *       over every searchable value (the keyword needle index)</li>
+ *       k-N+1 most selective children; AND → the {@value #MAX_CLAUSES} most selective children, each a separate
+ *       clause that must hold; NOT → none; keyword searches → CONTAINS over every searchable value (the keyword
+ *       needle index)</li>
  * </ul>
+ * A rule's requirement is thus a conjunction of up to {@value #MAX_CLAUSES} clauses, each a set of atoms one of
+ * which must be true (a rule is evaluated only when every clause has a true atom).
  * "Most selective" is a heuristic estimate of how often an atom is true (long literals rare, numbers and common
  * path fragments frequent). The estimate only affects speed, never results.
  */
@@ -83,69 +86,95 @@ final class Prefilter {
         int[] register(FieldRef ref, boolean cased, String needle);
     }
 
+    /** Clauses that must all hold for a rule to match: each a list of atoms of which one must be true. */
+    record Requirement(List<List<Atom>> clauses) {
+    }
+
+    /** Clauses kept per rule (the most selective ones of an AND). */
+    static final int MAX_CLAUSES = 2;
+
     private final NeedleRegistry registry;
-    private final Map<Node, List<Atom>> memo = new IdentityHashMap<>();
+    private final Map<Node, List<List<Atom>>> memo = new IdentityHashMap<>();
     private static final List<Atom> NONE = null;
 
     Prefilter(NeedleRegistry registry) {
         this.registry = registry;
     }
 
-    /** The atoms of a rule's detection; null when none can be derived (the rule must always be evaluated). */
-    List<Atom> requirement(Node n) {
+    /** The requirement of a rule's detection; null when none can be derived (the rule must always be evaluated). */
+    Requirement requirement(Node n) {
+        List<List<Atom>> clauses = clauses(n);
+        return clauses == null ? null : new Requirement(clauses);
+    }
+
+    private List<List<Atom>> clauses(Node n) {
         if (memo.containsKey(n)) {
             return memo.get(n);
         }
-        List<Atom> r = derive(n);
+        List<List<Atom>> r = derive(n);
         memo.put(n, r);
         return r;
     }
 
-    private List<Atom> derive(Node n) {
+    /** The most selective clause of a node (a single atom list that must hold), or null. */
+    private List<Atom> best(Node n) {
+        List<List<Atom>> clauses = clauses(n);
+        if (clauses == null) {
+            return NONE;
+        }
+        List<Atom> best = clauses.get(0); // sorted, most selective first
+        return best;
+    }
+
+    private static List<List<Atom>> one(List<Atom> atoms) {
+        return atoms == null ? null : List.of(atoms);
+    }
+
+    private List<List<Atom>> derive(Node n) {
         if (n instanceof Node.Const c) {
-            return c.value ? NONE : List.of();
+            return c.value ? null : List.of(List.of());
         }
         if (n instanceof Node.And a) {
-            return best(Arrays.asList(a.children));
+            return and(Arrays.asList(a.children));
         }
         if (n instanceof Node.Or o) {
-            return union(Arrays.asList(o.children));
+            return one(union(Arrays.asList(o.children)));
         }
         if (n instanceof Node.AtLeast a) {
             int need = a.children.length - a.n + 1;
             if (a.n <= 0 || need <= 0) {
-                return a.n <= 0 ? NONE : List.of();
+                return a.n <= 0 ? null : List.of(List.of());
             }
             List<List<Atom>> reqs = new ArrayList<>();
             for (Node c : a.children) {
-                List<Atom> r = requirement(c);
+                List<Atom> r = best(c);
                 if (r != null) {
                     reqs.add(r);
                 }
             }
             if (reqs.size() < need) {
-                return NONE;
+                return null;
             }
             reqs.sort((x, y) -> Double.compare(frequency(x), frequency(y)));
             List<Atom> out = new ArrayList<>();
             for (int i = 0; i < need; i++) {
                 out.addAll(reqs.get(i));
             }
-            return out;
+            return one(out);
         }
         if (n instanceof Node.FieldTest f) {
-            return test(f.field, f.test);
+            return one(test(f.field, f.test));
         }
         if (n instanceof Node.Keyword k) {
-            return test(null, k.test);
+            return one(test(null, k.test));
         }
-        return NONE; // Not, Exists
+        return null; // Not, Exists
     }
 
     private List<Atom> union(List<Node> children) {
         List<Atom> out = new ArrayList<>();
         for (Node c : children) {
-            List<Atom> r = requirement(c);
+            List<Atom> r = best(c);
             if (r == null) {
                 return NONE;
             }
@@ -154,22 +183,24 @@ final class Prefilter {
         return out;
     }
 
-    /** The most selective requirement among children that all must hold. */
-    private List<Atom> best(List<Node> children) {
-        List<Atom> best = NONE;
-        double bestFrequency = Double.MAX_VALUE;
+    /** The most selective clauses among those of children that all must hold, most selective first. */
+    private List<List<Atom>> and(List<Node> children) {
+        List<List<Atom>> all = new ArrayList<>();
         for (Node c : children) {
-            List<Atom> r = requirement(c);
-            if (r == null) {
-                continue;
-            }
-            double f = frequency(r);
-            if (f < bestFrequency) {
-                best = r;
-                bestFrequency = f;
+            List<List<Atom>> r = clauses(c);
+            if (r != null) {
+                for (List<Atom> clause : r) {
+                    if (!all.contains(clause)) {
+                        all.add(clause);
+                    }
+                }
             }
         }
-        return best;
+        if (all.isEmpty()) {
+            return null;
+        }
+        all.sort((x, y) -> Double.compare(frequency(x), frequency(y)));
+        return List.copyOf(all.subList(0, Math.min(MAX_CLAUSES, all.size())));
     }
 
     static double frequency(List<Atom> atoms) {
@@ -274,6 +305,8 @@ final class Prefilter {
      */
     static final class RuleSet {
         static final RuleSet EMPTY = new RuleSet(new CompiledRule[0], List.of(), 0);
+        /** Rule lists hold codes: position << CLAUSE_BITS | clause index. */
+        private static final int CLAUSE_BITS = 2;
 
         final CompiledRule[] rules;
         final int[] always;
@@ -284,16 +317,69 @@ final class Prefilter {
         private final FieldRef[] fieldIndexRefs;
         private final int[][] rulesByFieldNeedle;
         final int prefiltered;
+        /** Per position: number of clauses (0 for always-evaluated rules). */
+        private final byte[] clauseCount;
 
-        private record EqField(FieldRef ref, boolean cased, Map<String, int[]> rules) {
+        private record EqField(FieldRef ref, boolean cased, Map<String, int[]> rules, CharKeyMap byChars) {
+        }
+
+        /**
+         * The lower-case values of an exact-value field, looked up by the event's shared lower-case character copy
+         * ({@link EventContext#lowerChars}) without building a lower-cased string.
+         */
+        static final class CharKeyMap {
+            private final char[][] keys;
+            private final int[] hashes;
+            private final int[][] values;
+            private final int mask;
+
+            CharKeyMap(Map<String, int[]> map) {
+                int size = Integer.highestOneBit(Math.max(2, map.size() * 2 - 1)) << 1;
+                keys = new char[size][];
+                hashes = new int[size];
+                values = new int[size][];
+                mask = size - 1;
+                map.forEach((k, v) -> {
+                    int h = k.hashCode();
+                    int i = spread(h) & mask;
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = k.toCharArray();
+                    hashes[i] = h;
+                    values[i] = v;
+                });
+            }
+
+            private static int spread(int h) {
+                return (h ^ (h >>> 16)) * 0x9E3779B9;
+            }
+
+            /** The value for the key {@code a[0..n)}, or null. */
+            int[] get(char[] a, int n) {
+                int h = 0;
+                for (int i = 0; i < n; i++) {
+                    h = 31 * h + a[i]; // String.hashCode
+                }
+                int i = spread(h) & mask;
+                char[] k;
+                while ((k = keys[i]) != null) {
+                    if (hashes[i] == h && k.length == n && java.util.Arrays.equals(k, 0, n, a, 0, n)) {
+                        return values[i];
+                    }
+                    i = (i + 1) & mask;
+                }
+                return null;
+            }
         }
 
         /** A needle index over one field ({@code ref == null}: every keyword-searchable value). */
         private record NeedleScan(FieldRef ref, NeedleIndex index) {
         }
 
-        RuleSet(CompiledRule[] rules, List<List<Atom>> requirements, int engineNeedles) {
+        RuleSet(CompiledRule[] rules, List<Requirement> requirements, int engineNeedles) {
             this.rules = rules;
+            this.clauseCount = new byte[rules.length];
             Map<Integer, FieldRef> fieldIndexes = new LinkedHashMap<>();
             Map<Integer, List<Integer>> byFieldNeedle = new HashMap<>();
             List<Integer> alwaysList = new ArrayList<>();
@@ -303,30 +389,35 @@ final class Prefilter {
             List<String> needles = new ArrayList<>();
             List<List<Integer>> byNeedle = new ArrayList<>();
             for (int pos = 0; pos < rules.length; pos++) {
-                List<Atom> req = requirements.get(pos);
+                Requirement req = requirements.get(pos);
                 if (req == null) {
                     alwaysList.add(pos);
                     continue;
                 }
-                for (Atom a : req) {
-                    if (a instanceof Eq e) {
-                        List<Integer> l = eq.computeIfAbsent(java.util.Arrays.asList(e.ref(), e.cased()),
-                                k -> new HashMap<>()).computeIfAbsent(e.value(), k -> new ArrayList<>());
-                        addOnce(l, pos);
-                    } else if (a instanceof Contains c && c.ref() != null) {
-                        fieldIndexes.putIfAbsent(c.index(), c.ref());
-                        addOnce(byFieldNeedle.computeIfAbsent(c.id(), k -> new ArrayList<>()), pos);
-                    } else if (a instanceof Contains c) {
-                        List<Object> field = java.util.Arrays.asList(c.ref(), c.cased());
-                        NeedleIndex index = indexes.computeIfAbsent(field, k -> new NeedleIndex(needles, c.cased()));
-                        int id = needleIds.computeIfAbsent(java.util.Arrays.asList(c.ref(), c.cased(), c.needle()),
-                                k -> {
-                                    needles.add(c.needle());
-                                    byNeedle.add(new ArrayList<>());
-                                    index.add(needles.size() - 1, c.needle());
-                                    return needles.size() - 1;
-                                });
-                        addOnce(byNeedle.get(id), pos);
+                clauseCount[pos] = (byte) req.clauses().size();
+                for (int clause = 0; clause < req.clauses().size(); clause++) {
+                    int code = pos << CLAUSE_BITS | clause;
+                    for (Atom a : req.clauses().get(clause)) {
+                        if (a instanceof Eq e) {
+                            List<Integer> l = eq.computeIfAbsent(java.util.Arrays.asList(e.ref(), e.cased()),
+                                    k -> new HashMap<>()).computeIfAbsent(e.value(), k -> new ArrayList<>());
+                            addOnce(l, code);
+                        } else if (a instanceof Contains c && c.ref() != null) {
+                            fieldIndexes.putIfAbsent(c.index(), c.ref());
+                            addOnce(byFieldNeedle.computeIfAbsent(c.id(), k -> new ArrayList<>()), code);
+                        } else if (a instanceof Contains c) {
+                            List<Object> field = java.util.Arrays.asList(c.ref(), c.cased());
+                            NeedleIndex index = indexes.computeIfAbsent(field,
+                                    k -> new NeedleIndex(needles, c.cased()));
+                            List<Object> needleKey = java.util.Arrays.asList(c.ref(), c.cased(), c.needle());
+                            int id = needleIds.computeIfAbsent(needleKey, k -> {
+                                needles.add(c.needle());
+                                byNeedle.add(new ArrayList<>());
+                                index.add(needles.size() - 1, c.needle());
+                                return needles.size() - 1;
+                            });
+                            addOnce(byNeedle.get(id), code);
+                        }
                     }
                 }
             }
@@ -336,7 +427,8 @@ final class Prefilter {
             for (Map.Entry<List<Object>, Map<String, List<Integer>>> e : eq.entrySet()) {
                 Map<String, int[]> m = new HashMap<>();
                 e.getValue().forEach((k, v) -> m.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-                fields.add(new EqField((FieldRef) e.getKey().get(0), (Boolean) e.getKey().get(1), m));
+                boolean cased = (Boolean) e.getKey().get(1);
+                fields.add(new EqField((FieldRef) e.getKey().get(0), cased, m, cased ? null : new CharKeyMap(m)));
             }
             this.eqFields = fields.toArray(EqField[]::new);
             List<NeedleScan> scans = new ArrayList<>();
@@ -356,10 +448,33 @@ final class Prefilter {
             }
         }
 
-        private static void addOnce(List<Integer> l, int pos) {
-            if (l.isEmpty() || l.get(l.size() - 1) != pos) {
-                l.add(pos);
+        private static void addOnce(List<Integer> l, int code) {
+            if (l.isEmpty() || l.get(l.size() - 1) != code) {
+                l.add(code);
             }
+        }
+
+        /**
+         * Records that a clause of a rule holds (code = position and clause); the rule becomes a candidate (appended
+         * to {@code found}) when all its clauses hold. Returns the new number of candidates.
+         */
+        private int hit(int code, int stamp, int n, int[] mark, int[] found, int[] clauseStamp, int[] clauseBits) {
+            int p = code >>> CLAUSE_BITS;
+            if (mark[p] == stamp) {
+                return n;
+            }
+            int k = clauseCount[p];
+            if (k > 1) {
+                int bits = (clauseStamp[p] == stamp ? clauseBits[p] : 0) | 1 << (code & ((1 << CLAUSE_BITS) - 1));
+                clauseStamp[p] = stamp;
+                clauseBits[p] = bits;
+                if (bits != (1 << k) - 1) {
+                    return n;
+                }
+            }
+            mark[p] = stamp;
+            found[n] = p;
+            return n + 1;
         }
 
         /**
@@ -370,20 +485,31 @@ final class Prefilter {
             int[] mark = ctx.ruleMarks(rules.length);
             int stamp = ctx.generation();
             int[] found = ctx.foundBuffer(rules.length);
+            int[] clauseStamp = ctx.clauseMarks(rules.length);
+            int[] clauseBits = ctx.clauseBits(rules.length);
             int n = 0;
             for (EqField f : eqFields) {
                 EventValue v = ctx.get(f.ref);
                 if (v.missing()) {
                     continue;
                 }
+                if (!f.cased && v.position >= 0 && v.strings.length == 1) {
+                    char[] lower = ctx.lowerChars(v.position);
+                    if (lower != null) {
+                        int[] positions = f.byChars.get(lower, ctx.lowerLength(v.position));
+                        if (positions != null) {
+                            for (int code : positions) {
+                                n = hit(code, stamp, n, mark, found, clauseStamp, clauseBits);
+                            }
+                        }
+                        continue;
+                    }
+                }
                 for (String s : f.cased ? v.strings : v.lower()) {
                     int[] positions = f.rules.get(s);
                     if (positions != null) {
-                        for (int p : positions) {
-                            if (mark[p] != stamp) {
-                                mark[p] = stamp;
-                                found[n++] = p;
-                            }
+                        for (int code : positions) {
+                            n = hit(code, stamp, n, mark, found, clauseStamp, clauseBits);
                         }
                     }
                 }
@@ -401,11 +527,8 @@ final class Prefilter {
                 for (int i = 0; i < hitCount; i++) {
                     int[] positions = byNeedle[log[i]];
                     if (positions != null) {
-                        for (int p : positions) {
-                            if (mark[p] != stamp) {
-                                mark[p] = stamp;
-                                found[n++] = p;
-                            }
+                        for (int code : positions) {
+                            n = hit(code, stamp, n, mark, found, clauseStamp, clauseBits);
                         }
                     }
                 }
@@ -426,11 +549,8 @@ final class Prefilter {
                 int[][] byNeedle = rulesByNeedle;
                 int[] ids = log.ids;
                 for (int i = 0; i < log.size; i++) {
-                    for (int p : byNeedle[ids[i]]) {
-                        if (mark[p] != stamp) {
-                            mark[p] = stamp;
-                            found[n++] = p;
-                        }
+                    for (int code : byNeedle[ids[i]]) {
+                        n = hit(code, stamp, n, mark, found, clauseStamp, clauseBits);
                     }
                 }
             }
@@ -453,50 +573,73 @@ final class Prefilter {
             return k;
         }
 
-        /** Keyword needles over every searchable value; plain ASCII strings are case-folded on the fly. */
+        /** Keyword needles over every searchable value (ASCII strings: the event's shared lower-case copy). */
         private static void scanKeywords(EventContext ctx, NeedleIndex index, int[] hits, int stamp,
                                          EventContext.HitLog log) {
             String[] seen = ctx.keywordValuesSeen();
             int seenCount = 0;
-            values:
-            for (Map.Entry<String, Object> e : ctx.fields().entrySet()) {
-                Object value = e.getValue();
-                if (value == null || EventContext.NOT_SEARCHED.contains(e.getKey())) {
+            int size = ctx.size();
+            for (int position = 0; position < size; position++) {
+                Object value = ctx.value(position);
+                if (value == null || !ctx.searched(position)) {
                     continue;
                 }
                 if (value instanceof String str) {
-                    if (str.length() < 8) {
-                        // short values: scanning is cheaper than the duplicate check
-                        if (index.cased || !index.scanFoldingAscii(str, hits, stamp, log)) {
-                            scan(index, EventValue.of(value), hits, stamp, log);
-                        }
-                        continue;
-                    }
                     // parsed sources repeat values under raw and ECS names (EventData CommandLine and
-                    // process.command_line): a string already scanned cannot add a hit
-                    for (int i = 0; i < seenCount; i++) {
-                        String other = seen[i];
-                        if (other == str || (other.length() == str.length() && other.hashCode() == str.hashCode()
-                                && other.equals(str))) {
-                            continue values;
+                    // process.command_line): a string already scanned cannot add a hit (short values: scanning is
+                    // cheaper than the duplicate check)
+                    if (str.length() >= 8) {
+                        if (scannedBefore(str, seen, seenCount)) {
+                            continue;
+                        }
+                        if (seenCount < seen.length) {
+                            seen[seenCount++] = str;
                         }
                     }
-                    if (seenCount < seen.length) {
-                        seen[seenCount++] = str;
+                    if (!index.cased) {
+                        char[] lower = ctx.lowerChars(position); // shared with the field needle scans
+                        if (lower != null) {
+                            index.scan(lower, ctx.lowerLength(position), hits, stamp, log);
+                            continue;
+                        }
                     }
-                    if (!index.cased && index.scanFoldingAscii(str, hits, stamp, log)) {
-                        continue;
-                    }
+                }
+                if ((value instanceof Integer || value instanceof Long)
+                        && decimalLength(((Number) value).longValue()) < index.minLength) {
+                    continue; // its text is too short for any needle
                 }
                 scan(index, EventValue.of(value), hits, stamp, log);
             }
             java.util.Arrays.fill(seen, 0, seenCount, null);
         }
 
-        private static void scan(NeedleIndex index, EventValue v, int[] hits, int stamp, EventContext.HitLog log) {
-            for (String s : index.cased ? v.strings : v.lower()) {
-                index.scan(s, hits, stamp, log);
+        /** Length of {@code Long.toString(x)}. */
+        static int decimalLength(long x) {
+            if (x == Long.MIN_VALUE) {
+                return 20;
             }
+            long y = Math.abs(x);
+            int digits = 1;
+            for (long p = 10; digits < 19 && y >= p; p *= 10) { // 19: the digits of Long.MAX_VALUE
+                digits++;
+            }
+            return (x < 0 ? 1 : 0) + digits;
+        }
+
+        /** Whether an equal string was scanned before in this event (it cannot add a hit). */
+        private static boolean scannedBefore(String str, String[] seen, int seenCount) {
+            for (int i = 0; i < seenCount; i++) {
+                String other = seen[i];
+                if (other == str || (other.length() == str.length() && other.hashCode() == str.hashCode()
+                        && other.equals(str))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void scan(NeedleIndex index, EventValue v, int[] hits, int stamp, EventContext.HitLog log) {
+            EventContext.scan(index, v, hits, stamp, log);
         }
 
         /** Diagnostics: the needle indexes of this set (field, null = keyword search). */

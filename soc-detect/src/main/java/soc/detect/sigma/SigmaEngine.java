@@ -43,7 +43,7 @@ public final class SigmaEngine {
     private final int routingSlots;
     private final Map<RouteKey, Prefilter.RuleSet> routeCache = new ConcurrentHashMap<>();
     private final Map<java.util.BitSet, Prefilter.RuleSet> ruleSets = new ConcurrentHashMap<>();
-    private final List<List<Prefilter.Atom>> requirements;
+    private final List<Prefilter.Requirement> requirements;
     private final int needles;
     private final ThreadLocal<EventContext> contexts;
     private final ThreadLocal<EventContext> routingContexts;
@@ -53,7 +53,7 @@ public final class SigmaEngine {
 
     private SigmaEngine(List<CompiledRule> rules, List<SigmaCorrelation> correlations, LoadReport report, int slots,
                         String[] routingKeys, Route[] routes, int routingSlots, NeedleIndex[] needleIndexes,
-                        int needles, List<List<Prefilter.Atom>> requirements) {
+                        int needles, List<Prefilter.Requirement> requirements) {
         this.rules = List.copyOf(rules);
         this.allRules = rules.toArray(CompiledRule[]::new);
         Map<String, CompiledRule> ids = new HashMap<>();
@@ -95,12 +95,14 @@ public final class SigmaEngine {
 
     /** Streams the matching rules to {@code sink} (no list allocation). */
     public void match(Map<String, Object> fields, Consumer<CompiledRule> sink) {
-        Prefilter.RuleSet set = candidates(fields);
+        EventContext ctx = contexts.get();
+        ctx.reset(fields, slots);
+        Object[] values = new Object[routingKeys.length];
+        ctx.routingValues(routingKeys, values);
+        Prefilter.RuleSet set = candidates(fields, values);
         if (set.rules.length == 0) {
             return;
         }
-        EventContext ctx = contexts.get();
-        ctx.reset(fields, slots);
         int n = set.candidates(ctx);
         int[] positions = ctx.candidateBuffer(0);
         CompiledRule[] rules = set.rules;
@@ -183,6 +185,11 @@ public final class SigmaEngine {
         for (int i = 0; i < values.length; i++) {
             values[i] = fields.get(routingKeys[i]);
         }
+        return candidates(fields, values);
+    }
+
+    /** The routed rule set for an event whose routing-key values are {@code values} (cached by those values). */
+    private Prefilter.RuleSet candidates(Map<String, Object> fields, Object[] values) {
         RouteKey key = new RouteKey(values);
         Prefilter.RuleSet cached = routeCache.get(key);
         if (cached != null) {
@@ -210,7 +217,7 @@ public final class SigmaEngine {
             list.addAll(Arrays.asList(routes[i].rules()));
         }
         list.sort(Comparator.comparingInt(CompiledRule::index));
-        List<List<Prefilter.Atom>> reqs = new ArrayList<>(list.size());
+        List<Prefilter.Requirement> reqs = new ArrayList<>(list.size());
         for (CompiledRule r : list) {
             reqs.add(requirements.get(r.index()));
         }
@@ -452,7 +459,7 @@ public final class SigmaEngine {
             }
             // required literals per rule (pre-filter)
             Prefilter prefilter = new Prefilter(needles);
-            List<List<Prefilter.Atom>> requirements = new ArrayList<>(rules.size());
+            List<Prefilter.Requirement> requirements = new ArrayList<>(rules.size());
             for (CompiledRule r : rules) {
                 requirements.add(prefilter.requirement(r.detection()));
             }

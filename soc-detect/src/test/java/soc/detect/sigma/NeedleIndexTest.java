@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The multi-needle search against {@code String.contains} on the lower-cased value, for short (1-3 character tables)
- * and long needles (4-gram table), on the lower-cased value and case-folded on the fly, over random values with
+ * and long needles (4-gram table), on the lower-cased value, case-folded on the fly and as a lower-cased character
+ * array (the event's shared copy), over random values with
  * upper case, Latin-1, other non-ASCII characters and the two whose lower case is ASCII or longer (U+0130, U+212A).
  */
 class NeedleIndexTest {
@@ -56,6 +57,10 @@ class NeedleIndexTest {
                         .isEqualTo(expected);
                 assertThat(scan(index, needles.size(), value, true)).as("%s folding %s", needles, value)
                         .isEqualTo(expected);
+                if (lower.chars().allMatch(c -> c < 0x80)) { // the event's shared lower-case copy (ASCII only)
+                    assertThat(scanChars(index, needles.size(), lower)).as("%s in chars %s", needles, lower)
+                            .isEqualTo(expected);
+                }
             }
         }
     }
@@ -70,6 +75,21 @@ class NeedleIndexTest {
         if (!fold || !index.scanFoldingAscii(value, hits, 1, log)) {
             index.scan(value.toLowerCase(Locale.ROOT), hits, 1, log);
         }
+        Set<Integer> found = new TreeSet<>();
+        for (int i = 0; i < log.size; i++) {
+            found.add(log.ids[i]);
+        }
+        return found;
+    }
+
+    /** Scans a copy in a longer, dirty array, as {@code EventContext.lowerChars} reuses its buffers. */
+    private static Set<Integer> scanChars(NeedleIndex index, int needles, String lower) {
+        int[] hits = new int[needles];
+        EventContext.HitLog log = new EventContext.HitLog();
+        char[] buffer = new char[lower.length() + 16];
+        java.util.Arrays.fill(buffer, 'a');
+        lower.getChars(0, lower.length(), buffer, 0);
+        index.scan(buffer, lower.length(), hits, 1, log);
         Set<Integer> found = new TreeSet<>();
         for (int i = 0; i < log.size; i++) {
             found.add(log.ids[i]);

@@ -68,6 +68,14 @@ class PrefilterTest {
             "c:\\charlie", "C:\\Charlie", "UPPER", "upper", " -enc ", " /enc ", " \u2013enc ", "x", "İ", "ß", "K");
 
     @Test
+    void decimalLengthIsTheLengthOfTheNumbersText() { // keyword scans skip numbers too short for any needle
+        for (long x : new long[] {0, 7, 9, 10, 99, 100, -1, -9, -10, 12345678, 123456789, -12345678,
+                Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1}) {
+            assertThat(Prefilter.RuleSet.decimalLength(x)).as("%d", x).isEqualTo(Long.toString(x).length());
+        }
+    }
+
+    @Test
     void derivesRequiredLiterals() {
         assertThat(RegexLiteral.required(Pattern.compile("(?i)invoke-(web|rest)request\\s+-uri"))).isEqualTo(
                 "invoke-");
