@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.core.JacksonException;
+
 class EventJsonTest {
 
     private final RawEnvelope raw = new RawEnvelope("e-1", "cardiff", "src-1", Instant.parse("2026-11-23T10:00:00Z"),
@@ -40,6 +42,64 @@ class EventJsonTest {
         Alert back = EventJson.read(EventJson.write(alert), Alert.class);
         assertThat(back).isEqualTo(alert);
         assertThat(back.ruleAuthor()).isEqualTo("Florian Roth");
+    }
+
+    @Test
+    void streamingEventReadGivesWhatDataBindingGave() {
+        String json = """
+                {"event.id":"e-9","tenant.id":"cardiff","@timestamp":"2026-11-23T10:00:00Z",
+                 "int":42,"long":12345678901,"big":123456789012345678901234567890,"neg":-7,"zero":0,
+                 "double":1.5,"exp":1e300,"small":-2.5E-3,"t":true,"f":false,"n":null,
+                 "text":"caf\\u00e9 \\"quoted\\" back\\\\slash \\ud83d\\ude00","empty":"",
+                 "dup":"first","list":[1,"two",null,[3.0,{"x":[]}],{}],
+                 "nested":{"a":{"b":{"c":[true,false]}},"n":null},"dup":"last"}  """;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bound = EventJson.mapper().readValue(json, Map.class);
+
+        SocEvent streamed = EventJson.readEvent(json);
+
+        assertThat(streamed.fields()).isEqualTo(bound);
+        assertThat(List.copyOf(streamed.fields().keySet())).isEqualTo(List.copyOf(bound.keySet()));
+        bound.forEach((field, value) -> assertSameTypes(streamed.get(field), value));
+        assertThat(streamed.get("dup")).isEqualTo("last");
+
+        SocEvent fromBytes = EventJson.readEvent(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(fromBytes.fields()).isEqualTo(bound);
+        assertThat(List.copyOf(fromBytes.fields().keySet())).isEqualTo(List.copyOf(bound.keySet()));
+        bound.forEach((field, value) -> assertSameTypes(fromBytes.get(field), value));
+    }
+
+    @Test
+    void malformedEventsFailAsWithDataBinding() {
+        assertThatThrownBy(() -> EventJson.readEvent("{\"event.id\":\"e\",")).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> EventJson.readEvent("[1]")).isInstanceOf(JacksonException.class);
+        String event = "{\"event.id\":\"e\",\"tenant.id\":\"cardiff\",\"@timestamp\":\"x\"}";
+        assertThat(EventJson.readEvent(event).eventId()).isEqualTo("e");
+        assertThatThrownBy(() -> EventJson.readEvent(event + " {}")).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> EventJson.readEvent(event + " x")).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> EventJson.readEvent((event + " x").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> EventJson.readEvent("{\"a\":".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> EventJson.readEvent("{\"event.id\":\"e\",\"tenant.id\":\"Not Valid!\","
+                + "\"@timestamp\":\"x\"}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventJson.readEvent("{\"tenant.id\":\"cardiff\",\"@timestamp\":\"x\"}"))
+                .isInstanceOf(NullPointerException.class).hasMessage("event.id");
+    }
+
+    private static void assertSameTypes(Object actual, Object expected) {
+        if (expected == null) {
+            assertThat(actual).isNull();
+            return;
+        }
+        assertThat(actual).isExactlyInstanceOf(expected.getClass());
+        if (expected instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> assertSameTypes(((Map<?, ?>) actual).get(k), v));
+        } else if (expected instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                assertSameTypes(((List<?>) actual).get(i), list.get(i));
+            }
+        }
     }
 
     @Test
