@@ -65,6 +65,60 @@ class NeedleIndexTest {
         }
     }
 
+    /**
+     * Short needles in an ASCII character array (direct-addressed tables): overlapping 1-3 character needles,
+     * windash variants whose dashes are not ASCII (they cannot occur there, and must not hide the ASCII ones),
+     * needles at the very start and end of the value, and a large 4-gram table (thousands of grams, as for
+     * {@code CommandLine}) scanned in the same pass.
+     */
+    @Test
+    void shortNeedlesInCharacterArraysAlongsideALargeGramTable() {
+        List<String> needles = new ArrayList<>(List.of("-", " -e", "-e", "/c", " /c", " \u2013e", "\u2014c", "e", "c x",
+                "powershell", "-enc ", "x"));
+        Random random = new Random(7);
+        while (needles.size() < 5000) { // a large table: many grams, lists and probe chains
+            String n = randomText(random, 4 + random.nextInt(8), false).toLowerCase(Locale.ROOT);
+            if (!needles.contains(n)) {
+                needles.add(n);
+            }
+        }
+        NeedleIndex index = new NeedleIndex(needles, false);
+        for (int id = 0; id < needles.size(); id++) {
+            index.add(id, needles.get(id));
+        }
+        index.freeze();
+        for (String value : List.of("cmd.exe /c x", "-e", "x", "powershell.exe -enc abc -e /c", "c x-", "",
+                "ab", "\u2013e -E", "POWERSHELL -ENC /C")) {
+            String lower = value.toLowerCase(Locale.ROOT);
+            Set<Integer> expected = new TreeSet<>();
+            for (int id = 0; id < needles.size(); id++) {
+                if (lower.contains(needles.get(id))) {
+                    expected.add(id);
+                }
+            }
+            assertThat(scan(index, needles.size(), lower, false)).as(value).isEqualTo(expected);
+            if (lower.chars().allMatch(c -> c < 0x80)) {
+                assertThat(scanChars(index, needles.size(), lower)).as("chars " + value).isEqualTo(expected);
+            }
+        }
+        for (int v = 0; v < 2000; v++) { // random ASCII values with planted needles
+            String value = randomText(random, random.nextInt(80), false);
+            String n = needles.get(random.nextInt(needles.size()));
+            int at = random.nextInt(value.length() + 1);
+            String lower = (value.substring(0, at) + n + value.substring(at)).toLowerCase(Locale.ROOT);
+            if (!lower.chars().allMatch(c -> c < 0x80)) {
+                continue;
+            }
+            Set<Integer> expected = new TreeSet<>();
+            for (int id = 0; id < needles.size(); id++) {
+                if (lower.contains(needles.get(id))) {
+                    expected.add(id);
+                }
+            }
+            assertThat(scanChars(index, needles.size(), lower)).as(lower).isEqualTo(expected);
+        }
+    }
+
     private static int lengthAtLeast(Random random, int min) {
         return min + random.nextInt(10);
     }
