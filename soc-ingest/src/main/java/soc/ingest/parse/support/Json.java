@@ -1,14 +1,11 @@
 package soc.ingest.parse.support;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import soc.events.EventJson;
+import soc.events.JsonTree;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -18,10 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON object reading with short, located error reasons ({@code Unexpected character ... at column 12}).
  *
  * <p>Plain valid objects (nearly all events) are read by {@link JsonScanner} from the line's characters. What
- * it leaves to Jackson (see there) is read by a small tree builder on Jackson's streaming parser (same parser,
+ * it leaves to Jackson (see there) is read by {@link JsonTree}, a small tree builder on Jackson's streaming parser (same parser,
  * features and read constraints as the platform codec), which is markedly cheaper than data binding to
- * {@code Map} and yields exactly the same values: {@link LinkedHashMap} objects (a repeated key keeps its first
- * position and the last value), {@link ArrayList} arrays, {@code String},
+ * {@code Map} and yields exactly the same values: {@code LinkedHashMap} objects (a repeated key keeps its first
+ * position and the last value), {@code ArrayList} arrays, {@code String},
  * {@code Integer}/{@code Long}/{@code BigInteger}, {@code Double}, {@code Boolean} and {@code null}. Invalid input
  * is re-read with data binding only to produce the same rejection reason as before.
  */
@@ -67,60 +64,14 @@ public final class Json {
     /** The Jackson tree builder alone (the reference {@link JsonScanner} must agree with; tests compare them). */
     static Map<String, Object> readTree(String text) {
         try (JsonParser parser = MAPPER.createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ParseException("not a JSON object");
-            }
-            Map<String, Object> root = object(parser, new LinkedHashMap<>(64));
-            if (parser.nextToken() != null) {
-                throw new ParseException("trailing tokens");
+            Map<String, Object> root = JsonTree.readObject(parser, true);
+            if (root == null) {
+                throw new ParseException("not a JSON object, or trailing tokens");
             }
             return root;
+        } catch (IllegalStateException e) {
+            throw new ParseException(e.getMessage());
         }
-    }
-
-    /** Reads the members of an object whose START_OBJECT is the current token, up to its END_OBJECT. */
-    private static Map<String, Object> object(JsonParser parser, Map<String, Object> map) {
-        String name;
-        while ((name = parser.nextName()) != null) {
-            map.put(name, value(parser, parser.nextToken()));
-        }
-        if (parser.currentToken() != JsonToken.END_OBJECT) {
-            throw new ParseException("unexpected token");
-        }
-        return map;
-    }
-
-    private static List<Object> array(JsonParser parser) {
-        List<Object> list = new ArrayList<>();
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (token == null) {
-                throw new ParseException("unexpected end of input");
-            }
-            list.add(value(parser, token));
-        }
-        return list;
-    }
-
-    private static Object value(JsonParser parser, JsonToken token) {
-        if (token == null) {
-            throw new ParseException("unexpected end of input");
-        }
-        return switch (token) {
-            case VALUE_STRING -> parser.getString();
-            case START_OBJECT -> object(parser, new LinkedHashMap<>());
-            case START_ARRAY -> array(parser);
-            case VALUE_NUMBER_INT -> parser.getNumberValue();
-            case VALUE_NUMBER_FLOAT -> parser.getNumberTypeFP() == JsonParser.NumberTypeFP.BIG_DECIMAL
-                    ? parser.getDecimalValue()
-                    : parser.getNumberTypeFP() == JsonParser.NumberTypeFP.FLOAT32
-                    ? (Object) parser.getFloatValue()
-                    : (Object) parser.getDoubleValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw new ParseException("unexpected token " + token);
-        };
     }
 
     static String reason(JacksonException e) {
