@@ -315,6 +315,18 @@ final class NeedleIndex {
         private final int[] entries;
         private final char[] text;
         private final int mask;
+        /**
+         * Compact layout (all grams ASCII, the common case): one long per slot instead of two, halving the table
+         * memory the probe loop misses in: the gram in 7 bits per character (bits 36-63), the gram's offset in the
+         * needle (bits 24-35; {@link #LIST} for a list in {@code entries}) and the start of the needle's text or
+         * list (bits 0-23); a needle's text then carries its id after its length.
+         */
+        private final boolean compact;
+        /** Characters before a needle's characters in {@code text}: length (2), and in compact tables the id (2). */
+        private final int header;
+        private static final int LIST = 0xFFF;
+        /** Of a compact table: the grams with a non-ASCII character (wide layout), or null. */
+        private final Table overflow;
         /** One bit per hashed gram: most windows of a value are rejected by one multiply and one bit test. */
         final long[] filter;
         final int filterShift;
@@ -323,13 +335,42 @@ final class NeedleIndex {
         private final int grams;
         private final int longest;
 
-        Table(Map<Long, List<Integer>> building, String[] needles) {
+        Table(Map<Long, List<Integer>> all, String[] needles) {
+            this(all, needles, true);
+        }
+
+        /**
+         * @param mayCompact whether the ASCII grams may use the compact layout (the others then go to an
+         *                   {@link #overflow} table of the wide layout; the filters here cover all grams)
+         */
+        private Table(Map<Long, List<Integer>> all, String[] needles, boolean mayCompact) {
+            Map<Long, List<Integer>> building = all;
+            Map<Long, List<Integer>> wide = new HashMap<>();
+            if (mayCompact) {
+                building = new HashMap<>();
+                for (Map.Entry<Long, List<Integer>> en : all.entrySet()) {
+                    (isAsciiGram(en.getKey()) ? building : wide).put(en.getKey(), en.getValue());
+                }
+            }
+            compact = mayCompact && !building.isEmpty() && compactable(building, needles);
+            if (!compact) {
+                building = all;
+                wide.clear();
+            }
+            overflow = wide.isEmpty() ? null : new Table(wide, needles, false);
             int size = Integer.highestOneBit(Math.max(2, building.size() * 2 - 1)) << 1; // load factor <= 1/2
-            slots = new long[2 * size];
+            header = compact ? 4 : 2;
+            slots = new long[compact ? size : 2 * size];
             mask = size - 1;
-            int filterBits = Math.max(1024, Integer.highestOneBit(Math.max(1, building.size())) << 5);
+            int filterBits = Math.max(1024, Integer.highestOneBit(Math.max(1, all.size())) << 5);
             filter = new long[filterBits >>> 6];
             filterShift = 64 - Integer.numberOfTrailingZeros(filterBits);
+            for (long gram : all.keySet()) {
+                int b = filterBit(gram);
+                filter[b >>> 6] |= 1L << b;
+                int last = (int) (gram & 0xFFFF);
+                lastChars[last >>> 6] |= 1L << last;
+            }
             // needle texts, length-prefixed, once per needle
             Map<Integer, Integer> textStart = new HashMap<>();
             StringBuilder texts = new StringBuilder();
@@ -340,7 +381,11 @@ final class NeedleIndex {
                     String needle = needles[l.get(k)];
                     textStart.computeIfAbsent(l.get(k), id -> {
                         int at = texts.length();
-                        texts.append((char) (needle.length() >>> 16)).append((char) needle.length()).append(needle);
+                        texts.append((char) (needle.length() >>> 16)).append((char) needle.length());
+                        if (compact) {
+                            texts.append((char) (id >>> 16)).append((char) (int) id);
+                        }
+                        texts.append(needle);
                         return at;
                     });
                 }
@@ -356,11 +401,26 @@ final class NeedleIndex {
             int e = 1;
             for (Map.Entry<Long, List<Integer>> en : building.entrySet()) {
                 long gram = en.getKey();
-                int b = filterBit(gram);
-                filter[b >>> 6] |= 1L << b;
-                int last = (int) (gram & 0xFFFF);
-                lastChars[last >>> 6] |= 1L << last;
                 int i = slot(gram);
+                if (compact) {
+                    while (slots[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    List<Integer> l = en.getValue();
+                    long g = compactGram(gram);
+                    if (l.size() == 2) {
+                        slots[i] = g << 36 | (long) l.get(1) << 24 | textStart.get(l.get(0));
+                        continue;
+                    }
+                    slots[i] = g << 36 | (long) LIST << 24 | e;
+                    entries[e++] = l.size() / 2;
+                    for (int k = 0; k < l.size(); k += 2) {
+                        entries[e++] = l.get(k);
+                        entries[e++] = l.get(k + 1);
+                        entries[e++] = textStart.get(l.get(k));
+                    }
+                    continue;
+                }
                 while (slots[2 * i + 1] != 0) {
                     i = (i + 1) & mask;
                 }
@@ -386,6 +446,43 @@ final class NeedleIndex {
             if (e > entries.length) {
                 throw new IllegalStateException("needle table overflow");
             }
+        }
+
+        /** Whether every gram is ASCII and non-zero, every gram offset and the text and entries fit the compact slot. */
+        private static boolean compactable(Map<Long, List<Integer>> building, String[] needles) {
+            long textChars = 0;
+            long entryCount = 1;
+            Set<Integer> seen = new HashSet<>();
+            for (Map.Entry<Long, List<Integer>> en : building.entrySet()) {
+                if (en.getKey() == 0) {
+                    return false;
+                }
+                List<Integer> l = en.getValue();
+                for (int k = 0; k < l.size(); k += 2) {
+                    if (l.get(k + 1) >= LIST) {
+                        return false;
+                    }
+                    if (seen.add(l.get(k))) {
+                        textChars += 4 + needles[l.get(k)].length();
+                    }
+                }
+                if (l.size() > 2) {
+                    entryCount += 1 + 3 * (l.size() / 2);
+                }
+            }
+            return textChars < (1 << 24) && entryCount < (1 << 24);
+        }
+
+        private static boolean isAsciiGram(long gram) {
+            return (gram & ~ASCII_GRAM) == 0;
+        }
+
+        /** Bits that may be set in a gram of four ASCII characters (16 bits per character). */
+        static final long ASCII_GRAM = 0x007F_007F_007F_007FL;
+
+        /** Four ASCII characters (16 bits each) in 28 bits. */
+        static long compactGram(long key) {
+            return (key & 0x7F) | (key >>> 9 & 0x7F << 7) | (key >>> 18 & 0x7F << 14) | (key >>> 27 & 0x7F << 21);
         }
 
         private int filterBit(long key) {
@@ -417,6 +514,45 @@ final class NeedleIndex {
         void lookUp(long key, String s, int i, boolean fold, int[] hits, int stamp, EventContext.HitLog log) {
             long[] sl = slots;
             int slot = slot(key);
+            if (compact) {
+                if ((key & ~ASCII_GRAM) != 0) {
+                    if (overflow != null) {
+                        overflow.lookUp(key, s, i, fold, hits, stamp, log);
+                    }
+                    return;
+                }
+                long g = compactGram(key);
+                long v;
+                while ((v = sl[slot]) != 0) {
+                    if (v >>> 36 == g) {
+                        int offset = (int) (v >>> 24) & LIST;
+                        int start = (int) v & 0xFF_FFFF;
+                        if (offset != LIST) {
+                            char[] t = text;
+                            int id = t[start + 2] << 16 | t[start + 3];
+                            int from = i - offset;
+                            if (hits[id] != stamp && from >= 0 && matches(s, from, start, fold)) {
+                                hits[id] = stamp;
+                                log.add(id);
+                            }
+                            return;
+                        }
+                        int[] en = entries;
+                        int end = start + 1 + 3 * en[start];
+                        for (int k = start + 1; k < end; k += 3) {
+                            int id = en[k];
+                            int from = i - en[k + 1];
+                            if (hits[id] != stamp && from >= 0 && matches(s, from, en[k + 2], fold)) {
+                                hits[id] = stamp;
+                                log.add(id);
+                            }
+                        }
+                        return;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                return;
+            }
             long info;
             while ((info = sl[2 * slot + 1]) != 0) {
                 if (sl[2 * slot] == key) {
@@ -460,6 +596,45 @@ final class NeedleIndex {
         void lookUp(long key, char[] a, int n, int i, int[] hits, int stamp, EventContext.HitLog log) {
             long[] sl = slots;
             int slot = slot(key);
+            if (compact) {
+                if ((key & ~ASCII_GRAM) != 0) {
+                    if (overflow != null) {
+                        overflow.lookUp(key, a, n, i, hits, stamp, log);
+                    }
+                    return;
+                }
+                long g = compactGram(key);
+                long v;
+                while ((v = sl[slot]) != 0) {
+                    if (v >>> 36 == g) {
+                        int offset = (int) (v >>> 24) & LIST;
+                        int start = (int) v & 0xFF_FFFF;
+                        if (offset != LIST) {
+                            char[] t = text;
+                            int id = t[start + 2] << 16 | t[start + 3];
+                            int from = i - offset;
+                            if (hits[id] != stamp && from >= 0 && matches(a, n, from, start)) {
+                                hits[id] = stamp;
+                                log.add(id);
+                            }
+                            return;
+                        }
+                        int[] en = entries;
+                        int end = start + 1 + 3 * en[start];
+                        for (int k = start + 1; k < end; k += 3) {
+                            int id = en[k];
+                            int from = i - en[k + 1];
+                            if (hits[id] != stamp && from >= 0 && matches(a, n, from, en[k + 2])) {
+                                hits[id] = stamp;
+                                log.add(id);
+                            }
+                        }
+                        return;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                return;
+            }
             long info;
             while ((info = sl[2 * slot + 1]) != 0) {
                 if (sl[2 * slot] == key) {
@@ -496,7 +671,8 @@ final class NeedleIndex {
             if (from + len > n) {
                 return false;
             }
-            return java.util.Arrays.equals(a, from, from + len, t, start + 2, start + 2 + len);
+            int h = start + header;
+            return java.util.Arrays.equals(a, from, from + len, t, h, h + len);
         }
 
         /** Whether the length-prefixed needle at {@code start} of {@code text} occurs at {@code from} of {@code s}. */
@@ -506,7 +682,7 @@ final class NeedleIndex {
             if (from + len > s.length()) {
                 return false;
             }
-            start += 2;
+            start += header;
             for (int k = 0; k < len; k++) {
                 char c = s.charAt(from + k);
                 if (fold && c >= 'A' && c <= 'Z') {
@@ -520,7 +696,8 @@ final class NeedleIndex {
         }
 
         String stats() {
-            return grams + " grams, longest list " + longest;
+            return grams + " grams" + (compact ? " (compact" + (overflow == null ? "" : ", " + overflow.grams
+                    + " non-ASCII") + ")" : "") + ", longest list " + longest;
         }
     }
 

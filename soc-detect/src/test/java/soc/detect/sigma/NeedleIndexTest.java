@@ -119,6 +119,63 @@ class NeedleIndexTest {
         }
     }
 
+    /**
+     * Gram tables of ASCII grams use a compact slot layout, with the grams that have a non-ASCII character in an
+     * overflow table: long and short needles with non-ASCII characters (windash dashes, accents, CJK) next to
+     * thousands of ASCII needles (lists of needles under one gram, long probe chains) must be found exactly as
+     * {@code String.contains} finds them, on lower-cased strings, folded on the fly and in character arrays; a
+     * needle of NUL characters (gram 0, the compact layout's empty slot) keeps its table in the wide layout.
+     */
+    @Test
+    void nonAsciiGramsBesideCompactTables() {
+        for (boolean nul : new boolean[] {false, true}) {
+            List<String> needles = new ArrayList<>(List.of("\u2013encodedcommand", "\u2014enc ", "caf\u00e9s",
+                    "\u00e9\u00e9\u00e9\u00e9", "\u4e2d\u6587abc", "abc\u4e2d", "-encodedcommand", " -enc ", "cafes", "\u2013e",
+                    "\u00e9", "ab\u00e9"));
+            if (nul) {
+                needles.add("\0\0\0\0x");
+            }
+            Random random = new Random(11);
+            while (needles.size() < 4000) {
+                String n = randomText(random, 4 + random.nextInt(8), random.nextInt(10) == 0).toLowerCase(Locale.ROOT);
+                if (!needles.contains(n)) {
+                    needles.add(n);
+                }
+            }
+            NeedleIndex index = new NeedleIndex(needles, false);
+            for (int id = 0; id < needles.size(); id++) {
+                index.add(id, needles.get(id));
+            }
+            index.freeze();
+            String stats = index.stats();
+            assertThat(stats).as("4-gram table layout").matches(nul ? "4-grams: \\d+ grams, .*" : "4-grams: \\d+ grams \\(compact, \\d+ non-ASCII\\).*");
+            List<String> values = new ArrayList<>(List.of("powershell \u2013EncodedCommand abc", "CAF\u00c9S caf\u00e9s",
+                    "\u00c9\u00c9\u00c9\u00c9", "x\u4e2d\u6587ABC", "ABC\u4e2d", "powershell -EncodedCommand", "-enc ",
+                    "\0\0\0\0x", "", "\u2013e"));
+            for (int v = 0; v < 2000; v++) {
+                String value = randomText(random, random.nextInt(80), random.nextBoolean());
+                String n = needles.get(random.nextInt(needles.size()));
+                int at = random.nextInt(value.length() + 1);
+                values.add(value.substring(0, at) + (random.nextBoolean() ? n.toUpperCase(Locale.ROOT) : n)
+                        + value.substring(at));
+            }
+            for (String value : values) {
+                String lower = value.toLowerCase(Locale.ROOT);
+                Set<Integer> expected = new TreeSet<>();
+                for (int id = 0; id < needles.size(); id++) {
+                    if (lower.contains(needles.get(id))) {
+                        expected.add(id);
+                    }
+                }
+                assertThat(scan(index, needles.size(), lower, false)).as(lower).isEqualTo(expected);
+                assertThat(scan(index, needles.size(), value, true)).as("folding " + value).isEqualTo(expected);
+                if (lower.chars().allMatch(c -> c < 0x80)) {
+                    assertThat(scanChars(index, needles.size(), lower)).as("chars " + lower).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     private static int lengthAtLeast(Random random, int min) {
         return min + random.nextInt(10);
     }
