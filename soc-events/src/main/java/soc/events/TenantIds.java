@@ -1,14 +1,10 @@
 package soc.events;
 
-import java.util.regex.Pattern;
-
 /**
  * Tenant ids are short lowercase slugs (e.g. {@code cardiff-council}). They appear in Kafka keys, OpenSearch
  * index names and PostgreSQL rows, so the alphabet is restricted to what is valid in all three.
  */
 public final class TenantIds {
-    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
-
     private TenantIds() {
     }
 
@@ -24,11 +20,6 @@ public final class TenantIds {
             }
         }
         return true;
-    }
-
-    /** The same check as the pattern it replaced (kept for tests). */
-    static boolean matchesPattern(String tenantId) {
-        return tenantId != null && VALID.matcher(tenantId).matches();
     }
 
     public static String requireValid(String tenantId) {
