@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -27,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +59,7 @@ import soc.events.Topics;
  * writes overlap the matching of the next ({@link #onEvents}).
  */
 @Component
-class DetectionWorker implements ConsumerSeekAware, DisposableBean {
+class DetectionWorker implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(DetectionWorker.class);
     /** How long a batch waits for the previous batch's writes before its listener call fails and is retried. */
     static final Duration PREVIOUS_WAIT = Duration.ofSeconds(10);
@@ -72,7 +73,6 @@ class DetectionWorker implements ConsumerSeekAware, DisposableBean {
     private final IndicatorMatcher indicators;
     /** The batch whose writes are outstanding, per consumer thread (the listener runs on one per partition set). */
     private final ThreadLocal<BatchWrites> pending = new ThreadLocal<>();
-    private final ThreadLocal<ConsumerSeekCallback> seekCallback = new ThreadLocal<>();
     private final ExecutorService writer = Executors.newCachedThreadPool(daemon("detect-writes-"));
 
     DetectionWorker(SigmaEngine sigma, AlertIndexer indexer, KafkaTemplate<String, String> kafka,
@@ -102,7 +102,11 @@ class DetectionWorker implements ConsumerSeekAware, DisposableBean {
             containerFactory = StreamConfiguration.DETECTION_LISTENER_FACTORY,
             // the event's UTF-8 bytes go straight to the JSON parser (no String of the whole record first)
             properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
-    void onEvents(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) throws Exception {
+    void onEvents(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer)
+            throws Exception {
+        if (replayedElsewhere(records, consumer)) {
+            return; // not acknowledged: polled again from where the rebalance left its partitions
+        }
         Batch batch = detect(records);
         BatchWrites previous = pending.get();
         if (previous != null) {
@@ -124,6 +128,27 @@ class DetectionWorker implements ConsumerSeekAware, DisposableBean {
         BatchWrites writes = new BatchWrites(batch, ack, firstOffsets);
         pending.set(writes);
         writer.execute(writes);
+    }
+
+    /**
+     * True when a rebalance since this batch was polled moved one of its partitions or sought it back (the error
+     * handler keeps retrying a failed batch across rebalances): the batch will be read again, by this consumer or the
+     * partition's new owner, so writing it now would send its alerts twice.
+     */
+    private static boolean replayedElsewhere(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        Map<TopicPartition, Long> lastOffsets = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            lastOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
+        }
+        Set<TopicPartition> assigned = consumer.assignment();
+        for (Map.Entry<TopicPartition, Long> last : lastOffsets.entrySet()) {
+            if (!assigned.contains(last.getKey()) || consumer.position(last.getKey()) <= last.getValue()) {
+                LOG.info("Partition {} moved or was sought back since this batch was polled: batch left to be read "
+                        + "again", last.getKey());
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs the rules over a batch; no side effects outside the returned batch (its writes are not started). */
@@ -285,27 +310,22 @@ class DetectionWorker implements ConsumerSeekAware, DisposableBean {
         }
     }
 
-    @Override
-    public void registerSeekCallback(ConsumerSeekCallback callback) {
-        seekCallback.set(callback); // called on the consumer thread
-    }
-
     /**
-     * Partitions leaving this consumer (rebalance, shutdown) while a batch of theirs is being written: waits a while
-     * so its offsets are committed rather than the batch replayed elsewhere. If its writes are still failing, the
-     * batch is given up here (its writer stops, it is never acknowledged): the partitions' new owner replays it from
+     * Partitions leaving this consumer (rebalance, shutdown) while a batch of theirs is being written; called on the
+     * consumer thread before the container commits the acknowledged offsets. Waits a while so the batch is
+     * acknowledged and committed now rather than replayed by the partitions' new owner. If its writes are still
+     * failing, the batch is given up here (its writer stops, it is never acknowledged): the new owner replays it from
      * the committed offsets, and the partitions this consumer keeps are sought back to the batch's first offsets, so
      * nothing is skipped and the writes are not done twice at the same time.
      */
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    void settleBeforeRevocation(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         BatchWrites previous = pending.get();
         if (previous == null || Collections.disjoint(previous.firstOffsets.keySet(), partitions)) {
             return; // nothing of the revoked partitions outstanding: the next batch here waits for it as usual
         }
         try {
             previous.done.get(PREVIOUS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            pending.remove();
+            pending.remove(); // acknowledged: the container commits it right after this call
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -314,10 +334,9 @@ class DetectionWorker implements ConsumerSeekAware, DisposableBean {
         }
         previous.cancelled = true;
         pending.remove();
-        ConsumerSeekCallback callback = seekCallback.get();
         previous.firstOffsets.forEach((partition, offset) -> {
-            if (!partitions.contains(partition) && callback != null) {
-                callback.seek(partition.topic(), partition.partition(), offset);
+            if (!partitions.contains(partition)) {
+                consumer.seek(partition, offset);
             }
         });
         LOG.warn("Partitions {} revoked while a batch's alert writes were failing ({}): batch given up here, "

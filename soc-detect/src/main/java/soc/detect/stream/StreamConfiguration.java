@@ -1,5 +1,9 @@
 package soc.detect.stream;
 
+import java.util.Collection;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +13,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -24,14 +29,23 @@ class StreamConfiguration {
     /**
      * Boot's listener settings (concurrency, error handler, ...) with {@code AckMode.MANUAL}: {@link DetectionWorker}
      * acknowledges a batch once its alert writes, which overlap the next batch's matching, have succeeded.
+     * On a rebalance the worker settles the revoked partitions' outstanding batch before the container commits
+     * (a {@code ConsumerSeekAware} callback would come after that commit, too late for the batch's acknowledgement:
+     * its new owner would replay it and send its alerts a second time).
      */
     @Bean(DETECTION_LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<?, ?> detectionListenerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            ObjectProvider<ConsumerFactory<Object, Object>> consumerFactory) {
+            ObjectProvider<ConsumerFactory<Object, Object>> consumerFactory, ObjectProvider<DetectionWorker> worker) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory.getObject());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+            @Override
+            public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                worker.getObject().settleBeforeRevocation(consumer, partitions);
+            }
+        });
         return factory;
     }
 
@@ -48,6 +62,10 @@ class StreamConfiguration {
     CommonErrorHandler retryUntilWritten() {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
-        return new DefaultErrorHandler(backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        // once a retried batch's listener call returns, its writes have only started; the worker acknowledges it
+        // when they are done, and the container must not commit it before that
+        handler.setAckAfterHandle(false);
+        return handler;
     }
 }

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -97,6 +102,153 @@ class DetectionOutageTest {
             }
             assertThat(committed(infra.kafkaBootstrapServers(), new TopicPartition(during.topic(), during.partition())))
                     .as("offsets committed once written").isGreaterThan(during.offset() + 1);
+        }
+    }
+
+    /**
+     * A rebalance while a batch's alert writes are failing: the worker holds the revocation back until they succeed,
+     * so the batch is committed before its partition moves, and neither the new owner nor this consumer replays it
+     * (which would send its alerts twice). The intruder is a bare consumer joining the detection group.
+     */
+    @Test
+    void batchWrittenDuringARebalanceIsCommittedBeforeItsPartitionMovesAndNotReplayed() throws Exception {
+        TestInfra.kafka();
+        LocalInfra infra = TestInfra.openSearch();
+        Map<String, String> props = new LinkedHashMap<>(infra.springProperties());
+        props.put("server.port", "0");
+        // the worker learns of the intruder's join on its next heartbeat: soon, so the timing below is tight
+        props.put("spring.kafka.consumer.heartbeat-interval", "300ms");
+        String tenant = "rebalance-" + UUID.randomUUID().toString().substring(0, 8);
+        String os = infra.openSearchUrl();
+        ExecutorService intruderThread = Executors.newSingleThreadExecutor();
+        try (ConfigurableApplicationContext detect = DetectApplication.builder()
+                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+             KafkaProducer<String, String> producer = producer(infra.kafkaBootstrapServers());
+             KafkaConsumer<String, String> alerts = alertConsumer(infra.kafkaBootstrapServers())) {
+            List<Alert> received = new ArrayList<>();
+            send(producer, tenant, "warm-up"); // partitions assigned, the tenant's alert index created
+            await(alerts, tenant, received, 1, Duration.ofSeconds(90));
+            assertThat(groupState(infra.kafkaBootstrapServers())).isEqualTo(GroupState.STABLE);
+
+            RecordMetadata moved;
+            Future<List<String>> intruderSaw;
+            setClusterReadOnly(os, true);
+            try {
+                moved = send(producer, tenant, "in-flight");
+                Thread.sleep(600); // matched; its writes fail and are retried with back-off (0.5 s, 1 s, 2 s, ...)
+                intruderSaw = intruderThread.submit(() -> intrude(infra.kafkaBootstrapServers(), tenant));
+                awaitGroupState(infra.kafkaBootstrapServers(), GroupState.PREPARING_REBALANCE, Duration.ofSeconds(20));
+                Thread.sleep(1500); // the worker is now in its revocation callback, waiting for the writes
+            } finally {
+                setClusterReadOnly(os, false);
+            }
+            assertThat(intruderSaw.get(60, TimeUnit.SECONDS)).as("events the intruder was handed").isEmpty();
+            assertThat(committed(infra.kafkaBootstrapServers(), new TopicPartition(moved.topic(), moved.partition())))
+                    .as("the in-flight batch committed before its partition moved").isGreaterThan(moved.offset());
+
+            await(alerts, tenant, received, 2, Duration.ofSeconds(60));
+            Thread.sleep(5000); // the intruder has left: a replay by the worker would show up now
+            await(alerts, tenant, received, 3, Duration.ofSeconds(1));
+            assertThat(received).extracting(a -> a.eventIds().get(0))
+                    .containsExactlyInAnyOrder(tenant + "-warm-up", tenant + "-in-flight");
+        } finally {
+            intruderThread.shutdownNow();
+        }
+    }
+
+    /**
+     * A rebalance while the error handler retries a batch that waits on a previous batch whose writes keep failing:
+     * the previous batch is given up and its partition sought back, so the retried batch must not be written either
+     * (it is read again with the previous one). Each alert arrives once when OpenSearch accepts writes again.
+     */
+    @Test
+    void batchRetriedAcrossARebalanceIsReadAgainNotWrittenTwice() throws Exception {
+        TestInfra.kafka();
+        LocalInfra infra = TestInfra.openSearch();
+        Map<String, String> props = new LinkedHashMap<>(infra.springProperties());
+        props.put("server.port", "0");
+        String tenant = "retried-" + UUID.randomUUID().toString().substring(0, 8);
+        String os = infra.openSearchUrl();
+        ExecutorService intruderThread = Executors.newSingleThreadExecutor();
+        try (ConfigurableApplicationContext detect = DetectApplication.builder()
+                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+             KafkaProducer<String, String> producer = producer(infra.kafkaBootstrapServers());
+             KafkaConsumer<String, String> alerts = alertConsumer(infra.kafkaBootstrapServers())) {
+            List<Alert> received = new ArrayList<>();
+            send(producer, tenant, "warm-up");
+            await(alerts, tenant, received, 1, Duration.ofSeconds(90));
+
+            Future<List<String>> intruded;
+            setClusterReadOnly(os, true);
+            try {
+                send(producer, tenant, "first");
+                Thread.sleep(1500);
+                send(producer, tenant, "second"); // waits on the first, then goes to the error handler's retries
+                Thread.sleep(DetectionWorker.PREVIOUS_WAIT.toMillis() + 1500);
+                intruded = intruderThread.submit(() -> intrude(infra.kafkaBootstrapServers(), tenant));
+                awaitGroupState(infra.kafkaBootstrapServers(), GroupState.PREPARING_REBALANCE, Duration.ofSeconds(20));
+                // stable again once the worker has given the failing batch up (after PREVIOUS_WAIT)
+                awaitGroupState(infra.kafkaBootstrapServers(), GroupState.STABLE, Duration.ofSeconds(60));
+                assertThat(received).as("no alert out while OpenSearch refuses them").hasSize(1);
+            } finally {
+                setClusterReadOnly(os, false);
+            }
+            intruded.get(60, TimeUnit.SECONDS); // and left: the partitions come back to the worker
+
+            await(alerts, tenant, received, 3, Duration.ofSeconds(90));
+            Thread.sleep(5000);
+            await(alerts, tenant, received, 4, Duration.ofSeconds(1)); // would catch a duplicate
+            assertThat(received).extracting(a -> a.eventIds().get(0))
+                    .containsExactlyInAnyOrder(tenant + "-warm-up", tenant + "-first", tenant + "-second");
+        } finally {
+            intruderThread.shutdownNow();
+        }
+    }
+
+    private static void awaitGroupState(String bootstrap, GroupState state, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (groupState(bootstrap) != state && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(groupState(bootstrap)).as("detection group state").isEqualTo(state);
+    }
+
+    /** Joins the detection group, takes what the rebalance gives it for a few seconds, commits nothing, leaves. */
+    private static List<String> intrude(String bootstrap, String tenant) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "soc-detect");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> intruder = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            intruder.subscribe(List.of(Topics.EVENTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (intruder.assignment().isEmpty() && System.nanoTime() < deadline) {
+                collect(intruder.poll(Duration.ofMillis(200)), tenant, seen);
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < end) {
+                collect(intruder.poll(Duration.ofMillis(200)), tenant, seen);
+            }
+        }
+        return seen;
+    }
+
+    private static void collect(Iterable<ConsumerRecord<String, String>> records, String tenant, List<String> seen) {
+        for (ConsumerRecord<String, String> r : records) {
+            if (r.value().contains(tenant)) {
+                seen.add(r.value());
+            }
+        }
+    }
+
+    private static GroupState groupState(String bootstrap) throws Exception {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            return admin.describeConsumerGroups(List.of("soc-detect")).all().get().get("soc-detect").groupState();
         }
     }
 
