@@ -104,7 +104,8 @@ class DetectionWorker implements DisposableBean {
             properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
     void onEvents(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer)
             throws Exception {
-        if (replayedElsewhere(records, consumer)) {
+        Map<TopicPartition, OffsetRange> offsets = OffsetRange.of(records);
+        if (willBeReadAgain(offsets, consumer)) {
             return; // not acknowledged: polled again from where the rebalance left its partitions
         }
         Batch batch = detect(records);
@@ -121,11 +122,7 @@ class DetectionWorker implements DisposableBean {
             }
             pending.remove();
         }
-        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            firstOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
-        }
-        BatchWrites writes = new BatchWrites(batch, ack, firstOffsets);
+        BatchWrites writes = new BatchWrites(batch, ack, offsets);
         pending.set(writes);
         writer.execute(writes);
     }
@@ -135,20 +132,29 @@ class DetectionWorker implements DisposableBean {
      * handler keeps retrying a failed batch across rebalances): the batch will be read again, by this consumer or the
      * partition's new owner, so writing it now would send its alerts twice.
      */
-    private static boolean replayedElsewhere(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        Map<TopicPartition, Long> lastOffsets = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            lastOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
-        }
+    private static boolean willBeReadAgain(Map<TopicPartition, OffsetRange> offsets, Consumer<?, ?> consumer) {
         Set<TopicPartition> assigned = consumer.assignment();
-        for (Map.Entry<TopicPartition, Long> last : lastOffsets.entrySet()) {
-            if (!assigned.contains(last.getKey()) || consumer.position(last.getKey()) <= last.getValue()) {
+        for (Map.Entry<TopicPartition, OffsetRange> range : offsets.entrySet()) {
+            if (!assigned.contains(range.getKey()) || consumer.position(range.getKey()) <= range.getValue().last()) {
                 LOG.info("Partition {} moved or was sought back since this batch was polled: batch left to be read "
-                        + "again", last.getKey());
+                        + "again", range.getKey());
                 return true;
             }
         }
         return false;
+    }
+
+    /** A batch's first and last offset in one partition. */
+    private record OffsetRange(long first, long last) {
+        static Map<TopicPartition, OffsetRange> of(List<ConsumerRecord<String, byte[]>> records) {
+            Map<TopicPartition, OffsetRange> ranges = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                ranges.merge(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetRange(record.offset(), record.offset()),
+                        (a, b) -> new OffsetRange(Math.min(a.first, b.first), Math.max(a.last, b.last)));
+            }
+            return ranges;
+        }
     }
 
     /** Runs the rules over a batch; no side effects outside the returned batch (its writes are not started). */
@@ -215,16 +221,16 @@ class DetectionWorker implements DisposableBean {
     private final class BatchWrites implements Runnable {
         final Batch batch;
         final Acknowledgment ack;
-        final Map<TopicPartition, Long> firstOffsets;
+        final Map<TopicPartition, OffsetRange> offsets;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         volatile String lastFailure = "none yet";
         /** Given up after its partitions were revoked: no further attempt, never acknowledged. */
         volatile boolean cancelled;
 
-        BatchWrites(Batch batch, Acknowledgment ack, Map<TopicPartition, Long> firstOffsets) {
+        BatchWrites(Batch batch, Acknowledgment ack, Map<TopicPartition, OffsetRange> offsets) {
             this.batch = batch;
             this.ack = ack;
-            this.firstOffsets = firstOffsets;
+            this.offsets = offsets;
         }
 
         @Override
@@ -320,7 +326,7 @@ class DetectionWorker implements DisposableBean {
      */
     void settleBeforeRevocation(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         BatchWrites previous = pending.get();
-        if (previous == null || Collections.disjoint(previous.firstOffsets.keySet(), partitions)) {
+        if (previous == null || Collections.disjoint(previous.offsets.keySet(), partitions)) {
             return; // nothing of the revoked partitions outstanding: the next batch here waits for it as usual
         }
         try {
@@ -334,9 +340,9 @@ class DetectionWorker implements DisposableBean {
         }
         previous.cancelled = true;
         pending.remove();
-        previous.firstOffsets.forEach((partition, offset) -> {
+        previous.offsets.forEach((partition, range) -> {
             if (!partitions.contains(partition)) {
-                consumer.seek(partition, offset);
+                consumer.seek(partition, range.first());
             }
         });
         LOG.warn("Partitions {} revoked while a batch's alert writes were failing ({}): batch given up here, "

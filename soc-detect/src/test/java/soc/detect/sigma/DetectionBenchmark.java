@@ -1,8 +1,11 @@
 package soc.detect.sigma;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +20,10 @@ import soc.events.SocEvent;
  * Single-thread matching throughput of SigmaHQ rules, measured with thread CPU time so that other processes on a
  * shared machine inflate the wall clock but not the figure.
  * <ul>
- * <li>The whole SigmaHQ set over the SigmaHQ regression events for the three evaluation strategies (naive, routed,
- * pre-filtered), then the pre-filtered rate for a matrix of rule sets (the issue's Windows, Linux and network rules;
- * the whole set) and event sets (regression events; corpus Windows logs; all corpus logs).</li>
+ * <li>For each rule set (the issue's Windows, Linux and network rules; the whole corpus set), the three evaluation
+ * strategies (naive, routed, pre-filtered) over the SigmaHQ regression events; then, unless
+ * {@code -Dbench.matrix=false}, the pre-filtered rate of both rule sets over the corpus Windows logs and all corpus
+ * logs.</li>
  * <li>Each figure is measured in {@code bench.forks} fresh JVMs (default 3; median and range printed), like JMH's
  * forks: the same engine and events gave 41k to 62k pre-filtered events/s in one JVM depending on what ran before
  * it (the JIT's profile of a naive run over 3754 rules, where the event maps lay), and the service runs
@@ -92,8 +96,8 @@ public final class DetectionBenchmark {
                     Double.toString(warmup), Double.toString(measure)));
             Process fork = new ProcessBuilder(command).redirectErrorStream(true).start();
             Double rate = null;
-            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(fork.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8))) {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(fork.getInputStream(),
+                    StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.startsWith("[bench]")) {
                         System.out.println(line);
@@ -190,19 +194,18 @@ public final class DetectionBenchmark {
 
     /** The SigmaHQ rules the issue names: Windows, Linux and network (rules/windows, rules/linux, rules/network). */
     static SigmaEngine loadIssueRuleSet() {
-        Path rules = Corpus.sigma().resolve("rules").resolve("rules");
-        SigmaEngine.Builder b = SigmaEngine.builder();
-        for (String tree : List.of("windows", "linux", "network")) {
-            b.load(rules.resolve(tree));
-        }
-        return b.build();
+        return load(Corpus.sigma().resolve("rules").resolve("rules"), "windows", "linux", "network");
     }
 
+    /** The whole SigmaHQ set of the corpus: rules, rules-emerging-threats and rules-threat-hunting. */
     static SigmaEngine loadSigmaHq() {
-        Path rules = Corpus.sigma().resolve("rules");
+        return load(Corpus.sigma().resolve("rules"), "rules", "rules-emerging-threats", "rules-threat-hunting");
+    }
+
+    private static SigmaEngine load(Path base, String... trees) {
         SigmaEngine.Builder b = SigmaEngine.builder();
-        for (String tree : List.of("rules", "rules-emerging-threats", "rules-threat-hunting")) {
-            b.load(rules.resolve(tree));
+        for (String tree : trees) {
+            b.load(base.resolve(tree));
         }
         return b.build();
     }
@@ -220,8 +223,8 @@ public final class DetectionBenchmark {
     /**
      * Events per second of thread CPU time. The events are first read again from their JSON bytes the way the
      * detection service reads each record ({@code EventJson.readEvent}): a fresh, contiguous copy per measurement,
-     * as a just-parsed event is, so that the figure does not depend on where earlier work and collections left the
-     * event maps in the heap (without this, the same engine and events gave 45k and 62k in one JVM).
+     * as a just-parsed event is, rather than maps wherever earlier work and collections left them (this alone did not
+     * remove the spread between measurements in one JVM; {@link #forked} does).
      */
     static double run(SigmaEngine engine, List<Map<String, Object>> source, SigmaEngine.Strategy strategy,
                       double warmupSeconds, double measureSeconds) {

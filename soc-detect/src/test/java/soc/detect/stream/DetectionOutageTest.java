@@ -56,51 +56,41 @@ class DetectionOutageTest {
 
     @Test
     void alertsHeldBackWhileOpenSearchRefusesWritesArriveOnceWhenItAcceptsThemAgain() throws Exception {
-        TestInfra.kafka();
-        LocalInfra infra = TestInfra.openSearch();
-        Map<String, String> props = new LinkedHashMap<>(infra.springProperties());
-        props.put("server.port", "0");
         String tenant = "outage-" + UUID.randomUUID().toString().substring(0, 8);
-        String os = infra.openSearchUrl();
-        try (ConfigurableApplicationContext detect = DetectApplication.builder()
-                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-             KafkaProducer<String, String> producer = producer(infra.kafkaBootstrapServers());
-             KafkaConsumer<String, String> alerts = alertConsumer(infra.kafkaBootstrapServers())) {
-            List<Alert> received = new ArrayList<>();
-            send(producer, tenant, "before");
-            await(alerts, tenant, received, 1, Duration.ofSeconds(90));
+        try (Rig rig = Rig.start()) {
+            List<Alert> received = rig.firstAlert(tenant, "before");
 
             RecordMetadata during;
-            setClusterReadOnly(os, true);
+            setClusterReadOnly(rig.os(), true);
             try {
-                during = send(producer, tenant, "during-1");
+                during = rig.send(tenant, "during-1");
                 Thread.sleep(1500); // a later batch, matched while the first one's writes fail
-                send(producer, tenant, "during-2");
+                rig.send(tenant, "during-2");
                 // longer than DetectionWorker.PREVIOUS_WAIT: the second batch goes back to the error handler
                 Thread.sleep(DetectionWorker.PREVIOUS_WAIT.toMillis() + 3000);
-                await(alerts, tenant, received, 1, Duration.ofSeconds(1));
+                rig.await(tenant, received, 1, Duration.ofSeconds(1));
                 assertThat(received).as("no alert out while OpenSearch refuses them").hasSize(1);
-                assertThat(committed(infra.kafkaBootstrapServers(), new TopicPartition(during.topic(),
+                assertThat(committed(rig.bootstrap(), new TopicPartition(during.topic(),
                         during.partition()))).as("offset of the failing batch not committed")
                         .isLessThanOrEqualTo(during.offset());
             } finally {
-                setClusterReadOnly(os, false);
+                setClusterReadOnly(rig.os(), false);
             }
 
-            await(alerts, tenant, received, 3, Duration.ofSeconds(90));
+            rig.await(tenant, received, 3, Duration.ofSeconds(90));
             Thread.sleep(3000);
-            await(alerts, tenant, received, 4, Duration.ofSeconds(1)); // would catch a duplicate
+            rig.await(tenant, received, 4, Duration.ofSeconds(1)); // would catch a duplicate
             assertThat(received).extracting(a -> a.eventIds().get(0))
                     .containsExactlyInAnyOrder(tenant + "-before", tenant + "-during-1", tenant + "-during-2");
-            send(HTTP, "POST", os + "/" + IndexNames.alerts(tenant) + "/_refresh", null);
-            assertThat(send(HTTP, "GET", os + "/" + IndexNames.alerts(tenant) + "/_count", null))
+            send(HTTP, "POST", rig.os() + "/" + IndexNames.alerts(tenant) + "/_refresh", null);
+            assertThat(send(HTTP, "GET", rig.os() + "/" + IndexNames.alerts(tenant) + "/_count", null))
                     .contains("\"count\":3");
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (committed(infra.kafkaBootstrapServers(), new TopicPartition(during.topic(), during.partition()))
+            while (committed(rig.bootstrap(), new TopicPartition(during.topic(), during.partition()))
                     <= during.offset() + 1 && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
-            assertThat(committed(infra.kafkaBootstrapServers(), new TopicPartition(during.topic(), during.partition())))
+            assertThat(committed(rig.bootstrap(), new TopicPartition(during.topic(), during.partition())))
                     .as("offsets committed once written").isGreaterThan(during.offset() + 1);
         }
     }
@@ -112,43 +102,32 @@ class DetectionOutageTest {
      */
     @Test
     void batchWrittenDuringARebalanceIsCommittedBeforeItsPartitionMovesAndNotReplayed() throws Exception {
-        TestInfra.kafka();
-        LocalInfra infra = TestInfra.openSearch();
-        Map<String, String> props = new LinkedHashMap<>(infra.springProperties());
-        props.put("server.port", "0");
-        // the worker learns of the intruder's join on its next heartbeat: soon, so the timing below is tight
-        props.put("spring.kafka.consumer.heartbeat-interval", "300ms");
         String tenant = "rebalance-" + UUID.randomUUID().toString().substring(0, 8);
-        String os = infra.openSearchUrl();
         ExecutorService intruderThread = Executors.newSingleThreadExecutor();
-        try (ConfigurableApplicationContext detect = DetectApplication.builder()
-                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-             KafkaProducer<String, String> producer = producer(infra.kafkaBootstrapServers());
-             KafkaConsumer<String, String> alerts = alertConsumer(infra.kafkaBootstrapServers())) {
-            List<Alert> received = new ArrayList<>();
-            send(producer, tenant, "warm-up"); // partitions assigned, the tenant's alert index created
-            await(alerts, tenant, received, 1, Duration.ofSeconds(90));
-            assertThat(groupState(infra.kafkaBootstrapServers())).isEqualTo(GroupState.STABLE);
+        // the worker learns of the intruder's join on its next heartbeat: soon, so the timing below is tight
+        try (Rig rig = Rig.start("--spring.kafka.consumer.heartbeat-interval=300ms")) {
+            List<Alert> received = rig.firstAlert(tenant, "warm-up");
+            assertThat(groupState(rig.bootstrap())).isEqualTo(GroupState.STABLE);
 
             RecordMetadata moved;
             Future<List<String>> intruderSaw;
-            setClusterReadOnly(os, true);
+            setClusterReadOnly(rig.os(), true);
             try {
-                moved = send(producer, tenant, "in-flight");
+                moved = rig.send(tenant, "in-flight");
                 Thread.sleep(600); // matched; its writes fail and are retried with back-off (0.5 s, 1 s, 2 s, ...)
-                intruderSaw = intruderThread.submit(() -> intrude(infra.kafkaBootstrapServers(), tenant));
-                awaitGroupState(infra.kafkaBootstrapServers(), GroupState.PREPARING_REBALANCE, Duration.ofSeconds(20));
+                intruderSaw = intruderThread.submit(() -> intrude(rig.bootstrap(), tenant));
+                awaitGroupState(rig.bootstrap(), GroupState.PREPARING_REBALANCE, Duration.ofSeconds(20));
                 Thread.sleep(1500); // the worker is now in its revocation callback, waiting for the writes
             } finally {
-                setClusterReadOnly(os, false);
+                setClusterReadOnly(rig.os(), false);
             }
             assertThat(intruderSaw.get(60, TimeUnit.SECONDS)).as("events the intruder was handed").isEmpty();
-            assertThat(committed(infra.kafkaBootstrapServers(), new TopicPartition(moved.topic(), moved.partition())))
+            assertThat(committed(rig.bootstrap(), new TopicPartition(moved.topic(), moved.partition())))
                     .as("the in-flight batch committed before its partition moved").isGreaterThan(moved.offset());
 
-            await(alerts, tenant, received, 2, Duration.ofSeconds(60));
+            rig.await(tenant, received, 2, Duration.ofSeconds(60));
             Thread.sleep(5000); // the intruder has left: a replay by the worker would show up now
-            await(alerts, tenant, received, 3, Duration.ofSeconds(1));
+            rig.await(tenant, received, 3, Duration.ofSeconds(1));
             assertThat(received).extracting(a -> a.eventIds().get(0))
                     .containsExactlyInAnyOrder(tenant + "-warm-up", tenant + "-in-flight");
         } finally {
@@ -163,41 +142,31 @@ class DetectionOutageTest {
      */
     @Test
     void batchRetriedAcrossARebalanceIsReadAgainNotWrittenTwice() throws Exception {
-        TestInfra.kafka();
-        LocalInfra infra = TestInfra.openSearch();
-        Map<String, String> props = new LinkedHashMap<>(infra.springProperties());
-        props.put("server.port", "0");
         String tenant = "retried-" + UUID.randomUUID().toString().substring(0, 8);
-        String os = infra.openSearchUrl();
         ExecutorService intruderThread = Executors.newSingleThreadExecutor();
-        try (ConfigurableApplicationContext detect = DetectApplication.builder()
-                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-             KafkaProducer<String, String> producer = producer(infra.kafkaBootstrapServers());
-             KafkaConsumer<String, String> alerts = alertConsumer(infra.kafkaBootstrapServers())) {
-            List<Alert> received = new ArrayList<>();
-            send(producer, tenant, "warm-up");
-            await(alerts, tenant, received, 1, Duration.ofSeconds(90));
+        try (Rig rig = Rig.start()) {
+            List<Alert> received = rig.firstAlert(tenant, "warm-up");
 
             Future<List<String>> intruded;
-            setClusterReadOnly(os, true);
+            setClusterReadOnly(rig.os(), true);
             try {
-                send(producer, tenant, "first");
+                rig.send(tenant, "first");
                 Thread.sleep(1500);
-                send(producer, tenant, "second"); // waits on the first, then goes to the error handler's retries
+                rig.send(tenant, "second"); // waits on the first, then goes to the error handler's retries
                 Thread.sleep(DetectionWorker.PREVIOUS_WAIT.toMillis() + 1500);
-                intruded = intruderThread.submit(() -> intrude(infra.kafkaBootstrapServers(), tenant));
-                awaitGroupState(infra.kafkaBootstrapServers(), GroupState.PREPARING_REBALANCE, Duration.ofSeconds(20));
+                intruded = intruderThread.submit(() -> intrude(rig.bootstrap(), tenant));
+                awaitGroupState(rig.bootstrap(), GroupState.PREPARING_REBALANCE, Duration.ofSeconds(20));
                 // stable again once the worker has given the failing batch up (after PREVIOUS_WAIT)
-                awaitGroupState(infra.kafkaBootstrapServers(), GroupState.STABLE, Duration.ofSeconds(60));
+                awaitGroupState(rig.bootstrap(), GroupState.STABLE, Duration.ofSeconds(60));
                 assertThat(received).as("no alert out while OpenSearch refuses them").hasSize(1);
             } finally {
-                setClusterReadOnly(os, false);
+                setClusterReadOnly(rig.os(), false);
             }
             intruded.get(60, TimeUnit.SECONDS); // and left: the partitions come back to the worker
 
-            await(alerts, tenant, received, 3, Duration.ofSeconds(90));
+            rig.await(tenant, received, 3, Duration.ofSeconds(90));
             Thread.sleep(5000);
-            await(alerts, tenant, received, 4, Duration.ofSeconds(1)); // would catch a duplicate
+            rig.await(tenant, received, 4, Duration.ofSeconds(1)); // would catch a duplicate
             assertThat(received).extracting(a -> a.eventIds().get(0))
                     .containsExactlyInAnyOrder(tenant + "-warm-up", tenant + "-first", tenant + "-second");
         } finally {
@@ -249,6 +218,53 @@ class DetectionOutageTest {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {
             return admin.describeConsumerGroups(List.of("soc-detect")).all().get().get("soc-detect").groupState();
+        }
+    }
+
+    /** A detection service on the test infrastructure, a producer of events and a consumer of the alerts topic. */
+    private record Rig(LocalInfra infra, ConfigurableApplicationContext detect, KafkaProducer<String, String> producer,
+                       KafkaConsumer<String, String> alerts) implements AutoCloseable {
+        static Rig start(String... extraArguments) {
+            TestInfra.kafka();
+            LocalInfra infra = TestInfra.openSearch();
+            List<String> arguments = new ArrayList<>();
+            infra.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+            arguments.add("--server.port=0");
+            arguments.addAll(List.of(extraArguments));
+            ConfigurableApplicationContext detect = DetectApplication.builder().run(arguments.toArray(String[]::new));
+            return new Rig(infra, detect, DetectionOutageTest.producer(infra.kafkaBootstrapServers()),
+                    alertConsumer(infra.kafkaBootstrapServers()));
+        }
+
+        String os() {
+            return infra.openSearchUrl();
+        }
+
+        String bootstrap() {
+            return infra.kafkaBootstrapServers();
+        }
+
+        RecordMetadata send(String tenant, String name) throws Exception {
+            return DetectionOutageTest.send(producer, tenant, name);
+        }
+
+        void await(String tenant, List<Alert> received, int count, Duration timeout) {
+            DetectionOutageTest.await(alerts, tenant, received, count, timeout);
+        }
+
+        /** Sends a first event and waits for its alert: partitions assigned, the tenant's alert index created. */
+        List<Alert> firstAlert(String tenant, String name) throws Exception {
+            List<Alert> received = new ArrayList<>();
+            send(tenant, name);
+            await(tenant, received, 1, Duration.ofSeconds(90));
+            return received;
+        }
+
+        @Override
+        public void close() {
+            alerts.close();
+            producer.close();
+            detect.close();
         }
     }
 
